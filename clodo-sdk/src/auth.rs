@@ -1,0 +1,282 @@
+//! Session tokens: HS256 JWTs signed with the domain's secret.
+//!
+//! A token carries `iss` = the domain, `aud` = [`AUDIENCE`], `sub`, `email`,
+//! `roles`, `iat` and `exp`. Verification accepts only `alg: HS256`, compares
+//! the signature in constant time, and checks issuer, audience and expiry.
+//! A previous key may stay valid for verification during rotation.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use hmac::{Hmac, KeyInit, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+/// The audience every Clodo session token names.
+pub const AUDIENCE: &str = "clodo";
+
+/// Name of the secret holding a domain's signing key.
+pub const SIGNING_KEY_SECRET: &str = "CLODO_SIGNING_KEY";
+
+/// Name of the secret holding the previous signing key (rotation grace period).
+pub const PREVIOUS_SIGNING_KEY_SECRET: &str = "CLODO_SIGNING_KEY_PREVIOUS";
+
+/// Shortest signing key accepted, in bytes.
+pub const MIN_KEY_LEN: usize = 32;
+
+/// The authenticated principal of a request: a signed-in person (or, later, a service key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct User {
+    /// Stable id of the principal (the token's subject).
+    pub id: String,
+    /// Email address.
+    pub email: String,
+    /// Roles granted, e.g. `staff`, `admin`.
+    pub roles: Vec<String>,
+}
+
+impl User {
+    /// Whether the principal holds `role`.
+    pub fn has_role(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r == role)
+    }
+}
+
+/// The claims of a session token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// Issuer: the domain name.
+    pub iss: String,
+    /// Audience: [`AUDIENCE`].
+    pub aud: String,
+    /// Subject: the user id.
+    pub sub: String,
+    /// Email of the user.
+    pub email: String,
+    /// Roles of the user.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Issued at, seconds since the Unix epoch.
+    pub iat: u64,
+    /// Expires at, seconds since the Unix epoch.
+    pub exp: u64,
+}
+
+/// Why a token was refused. Every variant answers 401.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// No `Authorization: Bearer` header.
+    #[error("this route requires a bearer token (Authorization: Bearer <token>)")]
+    Missing,
+    /// Not three base64url parts with JSON inside.
+    #[error("the bearer token is malformed")]
+    Malformed,
+    /// A header naming any algorithm other than HS256.
+    #[error("the bearer token uses an unsupported algorithm; only HS256 is accepted")]
+    Algorithm,
+    /// Signature does not verify with the domain's key.
+    #[error("the bearer token's signature is invalid")]
+    Signature,
+    /// Issued by another domain (or for another audience).
+    #[error("the bearer token was not issued for this domain")]
+    WrongDomain,
+    /// Past its expiry.
+    #[error("the bearer token has expired; sign in again")]
+    Expired,
+}
+
+/// Why a signing key cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("signing key is {len} bytes; at least {MIN_KEY_LEN} are required")]
+pub struct KeyTooShort {
+    len: usize,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    alg: String,
+}
+
+/// The keys of one domain: signs with the current key, verifies with it and
+/// with the previous one.
+#[derive(Clone)]
+pub struct TokenKeys {
+    domain: String,
+    current: Hmac<Sha256>,
+    previous: Option<Hmac<Sha256>>,
+}
+
+impl std::fmt::Debug for TokenKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenKeys")
+            .field("domain", &self.domain)
+            .field("previous", &self.previous.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+const HEADER_HS256: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+impl TokenKeys {
+    /// Keys for `domain`; keys shorter than [`MIN_KEY_LEN`] bytes are refused.
+    pub fn new(domain: &str, current: &[u8], previous: Option<&[u8]>) -> Result<Self, KeyTooShort> {
+        let mac = |k: &[u8]| {
+            if k.len() < MIN_KEY_LEN {
+                return Err(KeyTooShort { len: k.len() });
+            }
+            Hmac::<Sha256>::new_from_slice(k).map_err(|_| KeyTooShort { len: k.len() })
+        };
+        Ok(Self {
+            domain: domain.to_owned(),
+            current: mac(current)?,
+            previous: previous.map(mac).transpose()?,
+        })
+    }
+
+    /// The domain these keys belong to.
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// Signs a token for `user`, valid for `ttl_secs` from `now` (Unix seconds).
+    pub fn mint(&self, user: &User, now: u64, ttl_secs: u64) -> String {
+        let claims = Claims {
+            iss: self.domain.clone(),
+            aud: AUDIENCE.to_owned(),
+            sub: user.id.clone(),
+            email: user.email.clone(),
+            roles: user.roles.clone(),
+            iat: now,
+            exp: now.saturating_add(ttl_secs),
+        };
+        self.sign_claims(&claims)
+    }
+
+    /// Signs arbitrary claims (tests use this to build hostile tokens).
+    pub fn sign_claims(&self, claims: &Claims) -> String {
+        let payload = serde_json::to_vec(claims).unwrap_or_default();
+        let signing_input = format!("{}.{}", B64.encode(HEADER_HS256), B64.encode(payload));
+        let mut mac = self.current.clone();
+        mac.update(signing_input.as_bytes());
+        let sig = mac.finalize().into_bytes();
+        format!("{signing_input}.{}", B64.encode(sig))
+    }
+
+    /// Verifies `token` at time `now` (Unix seconds) and returns its principal.
+    pub fn verify(&self, token: &str, now: u64) -> Result<User, TokenError> {
+        let mut parts = token.split('.');
+        let (Some(h), Some(p), Some(s), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(TokenError::Malformed);
+        };
+        let header: Header = B64
+            .decode(h)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or(TokenError::Malformed)?;
+        if header.alg != "HS256" {
+            return Err(TokenError::Algorithm);
+        }
+        let sig = B64.decode(s).map_err(|_| TokenError::Malformed)?;
+        let signing_input = &token[..h.len() + 1 + p.len()];
+        let verifies = |key: &Hmac<Sha256>| {
+            let mut mac = key.clone();
+            mac.update(signing_input.as_bytes());
+            mac.verify_slice(&sig).is_ok()
+        };
+        if !verifies(&self.current) && !self.previous.as_ref().is_some_and(verifies) {
+            return Err(TokenError::Signature);
+        }
+        let claims: Claims = B64
+            .decode(p)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or(TokenError::Malformed)?;
+        if claims.iss != self.domain || claims.aud != AUDIENCE {
+            return Err(TokenError::WrongDomain);
+        }
+        if claims.exp <= now {
+            return Err(TokenError::Expired);
+        }
+        Ok(User {
+            id: claims.sub,
+            email: claims.email,
+            roles: claims.roles,
+        })
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Encodes raw parts into a token without signing it correctly: for tests of
+/// hostile input (`alg: none`, RS256 headers, tampered payloads).
+pub fn encode_unsigned(header_json: &str, claims: &Claims, signature: &[u8]) -> String {
+    let payload = serde_json::to_vec(claims).unwrap_or_default();
+    format!(
+        "{}.{}.{}",
+        B64.encode(header_json),
+        B64.encode(payload),
+        B64.encode(signature)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    fn alice() -> User {
+        User {
+            id: "u1".into(),
+            email: "alice@example.com".into(),
+            roles: vec!["staff".into()],
+        }
+    }
+
+    #[test]
+    fn round_trip_and_failures() {
+        let keys = TokenKeys::new("a.example", KEY, None).unwrap();
+        let t = keys.mint(&alice(), 1000, 60);
+        assert_eq!(keys.verify(&t, 1000).unwrap(), alice());
+        assert_eq!(keys.verify(&t, 1060), Err(TokenError::Expired));
+
+        let other = TokenKeys::new("b.example", KEY, None).unwrap();
+        assert_eq!(other.verify(&t, 1000), Err(TokenError::WrongDomain));
+
+        let other_key = TokenKeys::new("a.example", &[7u8; 32], None).unwrap();
+        assert_eq!(other_key.verify(&t, 1000), Err(TokenError::Signature));
+
+        // tamper with the payload: signature no longer matches
+        let mut parts: Vec<String> = t.split('.').map(str::to_owned).collect();
+        let mut claims: Claims = serde_json::from_slice(&B64.decode(&parts[1]).unwrap()).unwrap();
+        claims.roles.push("admin".into());
+        parts[1] = B64.encode(serde_json::to_vec(&claims).unwrap());
+        assert_eq!(
+            keys.verify(&parts.join("."), 1000),
+            Err(TokenError::Signature)
+        );
+
+        let none = encode_unsigned(r#"{"alg":"none"}"#, &claims, b"");
+        assert_eq!(keys.verify(&none, 1000), Err(TokenError::Algorithm));
+        let rs = encode_unsigned(r#"{"alg":"RS256"}"#, &claims, b"sig");
+        assert_eq!(keys.verify(&rs, 1000), Err(TokenError::Algorithm));
+        assert_eq!(keys.verify("a.b", 1000), Err(TokenError::Malformed));
+        assert_eq!(keys.verify("", 1000), Err(TokenError::Malformed));
+    }
+
+    #[test]
+    fn previous_key_verifies_during_rotation() {
+        let old = TokenKeys::new("a.example", KEY, None).unwrap();
+        let t = old.mint(&alice(), 1000, 60);
+        let rotated = TokenKeys::new("a.example", &[9u8; 32], Some(KEY)).unwrap();
+        assert!(rotated.verify(&t, 1000).is_ok());
+        assert!(TokenKeys::new("a.example", b"short", None).is_err());
+    }
+}

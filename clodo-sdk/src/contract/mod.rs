@@ -1,0 +1,157 @@
+//! The OpenAPI 3.0.3 contract of what a router serves, built from the same
+//! route definitions the router is built from.
+
+mod builder;
+mod docs;
+
+use openapiv3::{
+    Components, Info, OpenAPI, Operation, PathItem, Paths, ReferenceOr, SecurityScheme, Server, Tag,
+};
+use schemars::generate::{SchemaGenerator, SchemaSettings};
+
+pub use builder::{OperationBuilder, ResponseDoc};
+pub use docs::render_docs_html;
+
+use crate::route::{Access, Method, Placed};
+
+/// Name of the bearer-token security scheme in every contract.
+pub const BEARER_SCHEME: &str = "bearerAuth";
+
+/// Why a contract could not be built.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the OpenAPI contract: {}", .problems.join("; "))]
+pub struct ContractError {
+    /// Every problem found, each naming the operation.
+    pub problems: Vec<String>,
+}
+
+/// Facts about the app the contract's `info` is made of.
+#[derive(Debug, Clone)]
+pub struct ContractInfo {
+    /// Title.
+    pub title: String,
+    /// Version.
+    pub version: String,
+    /// Description (Markdown).
+    pub description: String,
+    /// Tags: (block name, block description), one per mounted block.
+    pub tags: Vec<(String, String)>,
+}
+
+/// A fresh schema generator with the OpenAPI 3.0 settings.
+pub fn schema_generator() -> SchemaGenerator {
+    SchemaSettings::openapi3()
+        .with(|s| s.meta_schema = None)
+        .into_generator()
+}
+
+pub(crate) fn build(
+    info: &ContractInfo,
+    routes: &[Placed],
+    block_names: &[&'static str],
+) -> Result<OpenAPI, ContractError> {
+    let mut generator = schema_generator();
+    let mut problems = Vec::new();
+    let mut paths = Paths::default();
+    let mut any_auth = false;
+
+    let mut ordered: Vec<&Placed> = routes.iter().collect();
+    ordered.sort_by(|a, b| (&a.template, a.def.method).cmp(&(&b.template, b.def.method)));
+
+    let problem_ref = builder::problem_schema_ref(&mut generator, &mut problems);
+    for placed in ordered {
+        let def = &placed.def;
+        let mut op = Operation {
+            operation_id: Some(def.operation_id.to_owned()),
+            tags: vec![
+                block_names
+                    .get(placed.mount)
+                    .copied()
+                    .unwrap_or("default")
+                    .to_owned(),
+            ],
+            ..Operation::default()
+        };
+        {
+            let mut b =
+                OperationBuilder::new(&mut op, &mut generator, &mut problems, def.operation_id);
+            (def.describe)(&mut b);
+            b.finish(def.access, &problem_ref);
+        }
+        if def.access != Access::Public {
+            any_auth = true;
+        }
+        let item = paths
+            .paths
+            .entry(placed.template.clone())
+            .or_insert_with(|| ReferenceOr::Item(PathItem::default()));
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let slot = match def.method {
+            Method::Get => &mut item.get,
+            Method::Post => &mut item.post,
+            Method::Put => &mut item.put,
+            Method::Patch => &mut item.patch,
+            Method::Delete => &mut item.delete,
+        };
+        *slot = Some(op);
+    }
+
+    let mut components = Components::default();
+    for (name, schema) in generator.take_definitions(true) {
+        match serde_json::from_value(schema) {
+            Ok(s) => {
+                components.schemas.insert(name, ReferenceOr::Item(s));
+            }
+            Err(e) => problems.push(format!("schema `{name}` is not valid OpenAPI 3.0: {e}")),
+        }
+    }
+    if any_auth {
+        components.security_schemes.insert(
+            BEARER_SCHEME.to_owned(),
+            ReferenceOr::Item(SecurityScheme::HTTP {
+                scheme: "bearer".to_owned(),
+                bearer_format: Some("JWT".to_owned()),
+                description: Some(
+                    "A session token of the request's domain (HS256 JWT).".to_owned(),
+                ),
+                extensions: Default::default(),
+            }),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(ContractError { problems });
+    }
+    Ok(OpenAPI {
+        openapi: "3.0.3".to_owned(),
+        info: Info {
+            title: info.title.clone(),
+            description: (!info.description.is_empty()).then(|| info.description.clone()),
+            version: info.version.clone(),
+            license: Some(openapiv3::License {
+                name: "Proprietary".to_owned(),
+                url: None,
+                extensions: Default::default(),
+            }),
+            ..Info::default()
+        },
+        servers: vec![Server {
+            url: "/".to_owned(),
+            description: Some("The server that serves this contract".to_owned()),
+            ..Server::default()
+        }],
+        paths,
+        components: Some(components),
+        tags: info
+            .tags
+            .iter()
+            .map(|(name, description)| Tag {
+                name: name.clone(),
+                description: (!description.is_empty()).then(|| description.clone()),
+                ..Tag::default()
+            })
+            .collect(),
+        ..OpenAPI::default()
+    })
+}

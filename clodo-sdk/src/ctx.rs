@@ -1,0 +1,77 @@
+//! The per-request context handlers receive as `ctx: &Ctx`.
+
+use std::sync::Arc;
+
+use crate::auth::{TokenError, TokenKeys, User, unix_now};
+use crate::db::Db;
+use crate::domain::Domain;
+
+/// A domain as served: its config, database and token keys.
+#[derive(Debug)]
+pub struct DomainRuntime {
+    /// The config.
+    pub domain: Domain,
+    /// The database.
+    pub db: Db,
+    /// Keys that sign and verify its session tokens.
+    pub keys: TokenKeys,
+}
+
+/// The context of one request: its domain, id, principal and database.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    runtime: Arc<DomainRuntime>,
+    request_id: Arc<str>,
+    principal: Option<User>,
+}
+
+impl Ctx {
+    /// A context (the runtimes build these; tests may too).
+    pub fn new(runtime: Arc<DomainRuntime>, request_id: Arc<str>, principal: Option<User>) -> Self {
+        Self {
+            runtime,
+            request_id,
+            principal,
+        }
+    }
+
+    /// The domain this request belongs to.
+    pub fn domain(&self) -> &str {
+        &self.runtime.domain.name
+    }
+
+    /// The request id (also in `x-request-id` and in problem documents).
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The domain's database.
+    pub fn db(&self) -> &Db {
+        &self.runtime.db
+    }
+
+    /// Whether the domain has feature flag `name` on (unknown flags are off).
+    pub fn feature(&self, name: &str) -> bool {
+        self.runtime
+            .domain
+            .features
+            .get(name)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// A secret of the domain.
+    pub fn secret(&self, name: &str) -> Option<&str> {
+        self.runtime.domain.secrets.get(name)
+    }
+
+    /// The authenticated principal, if the route required one or a token was sent.
+    pub fn user(&self) -> Option<&User> {
+        self.principal.as_ref()
+    }
+
+    /// Verifies a session token against this domain's keys.
+    pub fn verify_token(&self, token: &str) -> Result<User, TokenError> {
+        self.runtime.keys.verify(token, unix_now())
+    }
+}

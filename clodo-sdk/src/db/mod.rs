@@ -1,0 +1,324 @@
+//! Async access to the domain's own database, with bound parameters only.
+//!
+//! The same API is backed by SQLite natively and (later) by D1 on Workers.
+//! Integers are limited to ±(2^53 − 1) on both, because D1 passes numbers
+//! through JavaScript doubles: a value outside that range is refused when
+//! bound and when read, so a block never behaves differently after deploy.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sqlite;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
+
+/// Largest integer magnitude that survives D1 (JavaScript's safe integer).
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// A value bound to a statement or read from a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// SQL `NULL`.
+    Null,
+    /// An integer within ±(2^53 − 1).
+    Integer(i64),
+    /// A double.
+    Real(f64),
+    /// UTF-8 text.
+    Text(String),
+    /// Bytes.
+    Blob(Vec<u8>),
+}
+
+macro_rules! value_from_int {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(v: $t) -> Self { Value::Integer(i64::from(v)) }
+        }
+    )*};
+}
+value_from_int!(i8, i16, i32, i64, u8, u16, u32);
+
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Integer(i64::from(v))
+    }
+}
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        Value::Real(v)
+    }
+}
+impl From<f32> for Value {
+    fn from(v: f32) -> Self {
+        Value::Real(f64::from(v))
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_owned())
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(v.clone())
+    }
+}
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Blob(v)
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl Value {
+    /// The value as JSON, the shape rows are deserialized from.
+    fn into_json(self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Integer(i) => i.into(),
+            Value::Real(f) => {
+                serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
+            }
+            Value::Text(s) => s.into(),
+            Value::Blob(b) => b.into_iter().map(serde_json::Value::from).collect(),
+        }
+    }
+}
+
+/// One SQL statement with its bound parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// SQL text with `?` or `?N` placeholders. Never build it from request text.
+    pub sql: Cow<'static, str>,
+    /// Parameters, bound in order.
+    pub params: Vec<Value>,
+}
+
+impl Statement {
+    /// A statement from SQL and parameters.
+    pub fn new(sql: impl Into<Cow<'static, str>>, params: Vec<Value>) -> Self {
+        Self {
+            sql: sql.into(),
+            params,
+        }
+    }
+
+    fn check_integers(&self) -> Result<(), DbError> {
+        for (i, p) in self.params.iter().enumerate() {
+            if let Value::Integer(v) = p {
+                check_integer(*v, &format!("parameter {}", i + 1))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_integer(v: i64, place: &str) -> Result<(), DbError> {
+    if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) {
+        Ok(())
+    } else {
+        Err(DbError::IntegerOutOfRange {
+            place: place.to_owned(),
+            value: v,
+        })
+    }
+}
+
+/// Builds the parameter list of a statement: `params![id, name]`.
+#[macro_export]
+macro_rules! params {
+    () => { ::std::vec::Vec::<$crate::db::Value>::new() };
+    ($($v:expr),+ $(,)?) => { ::std::vec![$($crate::db::Value::from($v)),+] };
+}
+
+/// What an `execute` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExecResult {
+    /// Rows inserted, updated or deleted.
+    pub rows_affected: u64,
+    /// Row id of the last insert on this connection.
+    pub last_insert_id: i64,
+}
+
+/// Result rows: column names and values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rows {
+    /// Column names, in order.
+    pub columns: Arc<[String]>,
+    /// Row values, each as long as `columns`.
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// A database failure.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// A constraint (unique, foreign key, check, not null) refused the change.
+    #[error("constraint violated: {0}")]
+    Constraint(String),
+    /// An integer outside ±(2^53 − 1), the range D1 can represent.
+    #[error(
+        "{place} is {value}, outside ±9007199254740991, the integer range D1 can store exactly"
+    )]
+    IntegerOutOfRange {
+        /// Where: a parameter or a column.
+        place: String,
+        /// The value.
+        value: i64,
+    },
+    /// A row could not be turned into the requested type.
+    #[error("row does not match the requested type: {0}")]
+    Decode(String),
+    /// A migration failed; start-up stops.
+    #[error("migration {block}/{file} failed: {message}")]
+    Migration {
+        /// The block whose migration failed.
+        block: String,
+        /// The file name.
+        file: String,
+        /// The database's message.
+        message: String,
+    },
+    /// Anything else the database reported.
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+/// A migration file embedded into a block at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Migration {
+    /// File name, e.g. `0001_init.sql`; applied in name order.
+    pub name: &'static str,
+    /// The SQL.
+    pub sql: &'static str,
+}
+
+/// What a database backend implements (SQLite natively, D1 on Workers).
+pub trait DbBackend: MaybeSend + MaybeSync + 'static {
+    /// Runs one statement that returns no rows.
+    fn execute(&self, stmt: Statement) -> BoxFuture<'_, Result<ExecResult, DbError>>;
+    /// Runs one query.
+    fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>>;
+    /// Runs statements atomically: all apply or none.
+    fn batch(&self, stmts: Vec<Statement>) -> BoxFuture<'_, Result<Vec<ExecResult>, DbError>>;
+    /// Applies the block's migrations not yet recorded, each in a transaction.
+    fn migrate(
+        &self,
+        block: &'static str,
+        migrations: &'static [Migration],
+    ) -> BoxFuture<'_, Result<Vec<&'static str>, DbError>>;
+}
+
+/// The domain's database, as handlers see it through `ctx.db()`.
+#[derive(Clone)]
+pub struct Db {
+    backend: Arc<dyn DbBackend>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").finish_non_exhaustive()
+    }
+}
+
+impl Db {
+    /// Wraps a backend.
+    pub fn new(backend: impl DbBackend) -> Self {
+        Self {
+            backend: Arc::new(backend),
+        }
+    }
+
+    /// Runs a statement that returns no rows: `INSERT`, `UPDATE`, `DELETE`.
+    pub async fn execute(
+        &self,
+        sql: impl Into<Cow<'static, str>>,
+        params: Vec<Value>,
+    ) -> Result<ExecResult, DbError> {
+        let stmt = Statement::new(sql, params);
+        stmt.check_integers()?;
+        self.backend.execute(stmt).await
+    }
+
+    /// Runs a query and deserializes every row into `T` (columns by name).
+    pub async fn query<T: DeserializeOwned>(
+        &self,
+        sql: impl Into<Cow<'static, str>>,
+        params: Vec<Value>,
+    ) -> Result<Vec<T>, DbError> {
+        let rows = self.query_rows(sql, params).await?;
+        let columns = rows.columns;
+        rows.rows
+            .into_iter()
+            .map(|row| decode_row(&columns, row))
+            .collect()
+    }
+
+    /// Runs a query and deserializes the first row, if any.
+    pub async fn first<T: DeserializeOwned>(
+        &self,
+        sql: impl Into<Cow<'static, str>>,
+        params: Vec<Value>,
+    ) -> Result<Option<T>, DbError> {
+        let rows = self.query_rows(sql, params).await?;
+        let columns = rows.columns;
+        rows.rows
+            .into_iter()
+            .next()
+            .map(|row| decode_row(&columns, row))
+            .transpose()
+    }
+
+    /// Runs a query and returns raw rows.
+    pub async fn query_rows(
+        &self,
+        sql: impl Into<Cow<'static, str>>,
+        params: Vec<Value>,
+    ) -> Result<Rows, DbError> {
+        let stmt = Statement::new(sql, params);
+        stmt.check_integers()?;
+        self.backend.query(stmt).await
+    }
+
+    /// Runs statements atomically, in order: all apply or none do.
+    /// (D1 has no interactive transactions, so neither does this API.)
+    pub async fn batch(&self, stmts: Vec<Statement>) -> Result<Vec<ExecResult>, DbError> {
+        for s in &stmts {
+            s.check_integers()?;
+        }
+        self.backend.batch(stmts).await
+    }
+
+    /// Applies a block's migrations; returns the names newly applied.
+    pub async fn migrate(
+        &self,
+        block: &'static str,
+        migrations: &'static [Migration],
+    ) -> Result<Vec<&'static str>, DbError> {
+        self.backend.migrate(block, migrations).await
+    }
+}
+
+fn decode_row<T: DeserializeOwned>(columns: &[String], row: Vec<Value>) -> Result<T, DbError> {
+    let mut map = serde_json::Map::with_capacity(columns.len());
+    for (name, value) in columns.iter().zip(row) {
+        if let Value::Integer(i) = value {
+            check_integer(i, &format!("column `{name}`"))?;
+        }
+        map.insert(name.clone(), value.into_json());
+    }
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| DbError::Decode(e.to_string()))
+}

@@ -1,0 +1,348 @@
+//! The native backend: SQLite (bundled) through rusqlite, one file per
+//! domain, WAL mode, a small pool of connections used from Tokio's
+//! blocking pool so queries never block the async runtime.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, ToSql};
+use tokio::sync::Semaphore;
+
+use super::{DbBackend, DbError, ExecResult, Migration, Rows, Statement, Value};
+use crate::maybe_send::BoxFuture;
+
+/// Connections kept open per database.
+pub const DEFAULT_POOL_SIZE: usize = 4;
+
+/// A SQLite database file with a pool of connections.
+pub struct SqliteDb {
+    path: PathBuf,
+    pool: Arc<Pool>,
+}
+
+struct Pool {
+    conns: Mutex<Vec<Connection>>,
+    permits: Semaphore,
+}
+
+impl std::fmt::Debug for SqliteDb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteDb")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn backend_err(e: rusqlite::Error) -> DbError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, msg)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            DbError::Constraint(msg.clone().unwrap_or_else(|| f.to_string()))
+        }
+        _ => DbError::Backend(e.to_string()),
+    }
+}
+
+impl SqliteDb {
+    /// Opens (creating if needed) the database at `path` with `pool_size` connections.
+    pub fn open(path: impl AsRef<Path>, pool_size: usize) -> Result<Self, DbError> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                DbError::Backend(format!("cannot create directory {}: {e}", dir.display()))
+            })?;
+        }
+        let mut conns = Vec::with_capacity(pool_size.max(1));
+        for _ in 0..pool_size.max(1) {
+            let conn = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| DbError::Backend(format!("cannot open {}: {e}", path.display())))?;
+            conn.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+            )
+            .map_err(backend_err)?;
+            conn.set_prepared_statement_cache_capacity(64);
+            conns.push(conn);
+        }
+        let n = conns.len();
+        Ok(Self {
+            path,
+            pool: Arc::new(Pool {
+                conns: Mutex::new(conns),
+                permits: Semaphore::new(n),
+            }),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn with_conn<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<R, DbError> + Send + 'static,
+    ) -> Result<R, DbError> {
+        let permit = self
+            .pool
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| DbError::Backend("database pool closed".into()))?;
+        let pool = Arc::clone(&self.pool);
+        let result = tokio::task::spawn_blocking(move || {
+            let mut conn = pool
+                .conns
+                .lock()
+                .map_err(|_| DbError::Backend("database pool poisoned".into()))?
+                .pop()
+                .ok_or_else(|| DbError::Backend("no free connection".into()))?;
+            let r = f(&mut conn);
+            if let Ok(mut conns) = pool.conns.lock() {
+                conns.push(conn);
+            }
+            r
+        })
+        .await
+        .map_err(|e| DbError::Backend(format!("database task failed: {e}")))?;
+        drop(permit);
+        result
+    }
+}
+
+fn bind_params(stmt: &Statement) -> Vec<&dyn ToSql> {
+    stmt.params
+        .iter()
+        .map(|p| match p {
+            Value::Null => &rusqlite::types::Null as &dyn ToSql,
+            Value::Integer(i) => i as &dyn ToSql,
+            Value::Real(f) => f as &dyn ToSql,
+            Value::Text(s) => s as &dyn ToSql,
+            Value::Blob(b) => b as &dyn ToSql,
+        })
+        .collect()
+}
+
+fn exec_one(conn: &Connection, stmt: &Statement) -> Result<ExecResult, DbError> {
+    let mut prepared = conn.prepare_cached(&stmt.sql).map_err(backend_err)?;
+    let n = prepared
+        .execute(bind_params(stmt).as_slice())
+        .map_err(backend_err)?;
+    Ok(ExecResult {
+        rows_affected: n as u64,
+        last_insert_id: conn.last_insert_rowid(),
+    })
+}
+
+fn query_one(conn: &Connection, stmt: &Statement) -> Result<Rows, DbError> {
+    let mut prepared = conn.prepare_cached(&stmt.sql).map_err(backend_err)?;
+    let columns: Arc<[String]> = prepared
+        .column_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let width = columns.len();
+    let mut rows_iter = prepared
+        .query(bind_params(stmt).as_slice())
+        .map_err(backend_err)?;
+    let mut rows = Vec::new();
+    while let Some(row) = rows_iter.next().map_err(backend_err)? {
+        let mut values = Vec::with_capacity(width);
+        for i in 0..width {
+            values.push(match row.get_ref(i).map_err(backend_err)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(v) => Value::Integer(v),
+                ValueRef::Real(v) => Value::Real(v),
+                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+            });
+        }
+        rows.push(values);
+    }
+    Ok(Rows { columns, rows })
+}
+
+const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS _clodo_migrations (\
+    block TEXT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, \
+    PRIMARY KEY (block, name))";
+
+impl DbBackend for SqliteDb {
+    fn execute(&self, stmt: Statement) -> BoxFuture<'_, Result<ExecResult, DbError>> {
+        Box::pin(self.with_conn(move |c| exec_one(c, &stmt)))
+    }
+
+    fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>> {
+        Box::pin(self.with_conn(move |c| query_one(c, &stmt)))
+    }
+
+    fn batch(&self, stmts: Vec<Statement>) -> BoxFuture<'_, Result<Vec<ExecResult>, DbError>> {
+        Box::pin(self.with_conn(move |c| {
+            let tx = c
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(backend_err)?;
+            let mut out = Vec::with_capacity(stmts.len());
+            for s in &stmts {
+                out.push(exec_one(&tx, s)?);
+            }
+            tx.commit().map_err(backend_err)?;
+            Ok(out)
+        }))
+    }
+
+    fn migrate(
+        &self,
+        block: &'static str,
+        migrations: &'static [Migration],
+    ) -> BoxFuture<'_, Result<Vec<&'static str>, DbError>> {
+        Box::pin(self.with_conn(move |c| {
+            c.execute_batch(MIGRATIONS_TABLE).map_err(backend_err)?;
+            let mut sorted: Vec<&'static Migration> = migrations.iter().collect();
+            sorted.sort_by_key(|m| m.name);
+            let mut applied = Vec::new();
+            for m in sorted {
+                let fail = |e: rusqlite::Error| DbError::Migration {
+                    block: block.to_owned(),
+                    file: m.name.to_owned(),
+                    message: e.to_string(),
+                };
+                let tx = c
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(fail)?;
+                let done: bool = tx
+                    .query_row(
+                        "SELECT EXISTS(SELECT 1 FROM _clodo_migrations WHERE block = ?1 AND name = ?2)",
+                        [block, m.name],
+                        |r| r.get(0),
+                    )
+                    .map_err(fail)?;
+                if done {
+                    continue;
+                }
+                tx.execute_batch(m.sql).map_err(fail)?;
+                tx.execute(
+                    "INSERT INTO _clodo_migrations (block, name, applied_at) \
+                     VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                    [block, m.name],
+                )
+                .map_err(fail)?;
+                tx.commit().map_err(fail)?;
+                applied.push(m.name);
+            }
+            Ok(applied)
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Item {
+        id: i64,
+        name: String,
+        price: Option<f64>,
+    }
+
+    static MIGRATIONS: &[Migration] = &[
+        Migration {
+            name: "0001_init.sql",
+            sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, price REAL);",
+        },
+        Migration {
+            name: "0002_seed.sql",
+            sql: "INSERT INTO items (name, price) VALUES ('bread', 2.5);",
+        },
+    ];
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn execute_query_batch_and_migrations() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::new(SqliteDb::open(dir.path().join("x/db.sqlite3"), 2).unwrap());
+        assert_eq!(
+            db.migrate("b", MIGRATIONS).await.unwrap(),
+            ["0001_init.sql", "0002_seed.sql"]
+        );
+        assert!(
+            db.migrate("b", MIGRATIONS).await.unwrap().is_empty(),
+            "applied once"
+        );
+
+        let r = db
+            .execute(
+                "INSERT INTO items (name, price) VALUES (?1, ?2)",
+                crate::params!["bun", None::<f64>],
+            )
+            .await
+            .unwrap();
+        assert_eq!((r.rows_affected, r.last_insert_id), (1, 2));
+        let items: Vec<Item> = db
+            .query("SELECT * FROM items ORDER BY id", vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            items[1],
+            Item {
+                id: 2,
+                name: "bun".into(),
+                price: None
+            }
+        );
+        let none: Option<Item> = db
+            .first("SELECT * FROM items WHERE id = ?1", crate::params![99])
+            .await
+            .unwrap();
+        assert!(none.is_none());
+
+        // a failing batch leaves nothing behind
+        let err = db
+            .batch(vec![
+                Statement::new("INSERT INTO items (name) VALUES ('cake')", vec![]),
+                Statement::new("INSERT INTO items (name) VALUES ('bread')", vec![]),
+            ])
+            .await
+            .unwrap_err();
+        assert!(matches!(err, DbError::Constraint(_)), "{err}");
+        let n: Vec<Item> = db
+            .query("SELECT * FROM items WHERE name = 'cake'", vec![])
+            .await
+            .unwrap();
+        assert!(n.is_empty());
+
+        let big = db
+            .execute(
+                "INSERT INTO items (name, price) VALUES ('x', ?1)",
+                crate::params![1i64 << 60],
+            )
+            .await;
+        assert!(matches!(big, Err(DbError::IntegerOutOfRange { .. })));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn failed_migration_names_file_and_rolls_back() {
+        static BAD: &[Migration] = &[Migration {
+            name: "0001_bad.sql",
+            sql: "CREATE TABLE t (id INTEGER); INSERT INTO nope VALUES (1);",
+        }];
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::new(SqliteDb::open(dir.path().join("db.sqlite3"), 1).unwrap());
+        let err = db.migrate("blk", BAD).await.unwrap_err().to_string();
+        assert!(
+            err.contains("blk/0001_bad.sql") && err.contains("no such table: nope"),
+            "{err}"
+        );
+        let t = db
+            .query_rows("SELECT name FROM sqlite_master WHERE name = 't'", vec![])
+            .await
+            .unwrap();
+        assert!(t.rows.is_empty(), "migration rolled back");
+    }
+}

@@ -1,0 +1,212 @@
+//! Handler arguments: `Path<T>`, `Query<T>`, `Json<T>`, `User`, `Option<User>`.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+
+use crate::auth::User;
+use crate::contract::OperationBuilder;
+use crate::ctx::Ctx;
+use crate::error::ApiError;
+use crate::http_types::Request;
+
+/// How a handler argument is taken from a request and described in the contract.
+/// `#[clodo_block]` calls both for every argument except `&Ctx`.
+pub trait Extractor: Sized {
+    /// Takes the value from the request; `name` is the argument's name.
+    fn extract(req: &Request, ctx: &Ctx, name: &'static str) -> Result<Self, ApiError>;
+    /// Adds what this argument needs to the operation.
+    fn describe(op: &mut OperationBuilder<'_>, name: &'static str);
+}
+
+/// A path parameter, named like the handler argument: `id: Path<i64>` takes `{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Path<T>(pub T);
+
+impl<T> std::ops::Deref for Path<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Path<T> {
+    /// The value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Extractor for Path<T>
+where
+    T: FromStr + JsonSchema,
+    T::Err: Display,
+{
+    fn extract(req: &Request, _ctx: &Ctx, name: &'static str) -> Result<Self, ApiError> {
+        let raw = req.param(name).ok_or_else(|| {
+            ApiError::internal(format!("router matched no path parameter `{name}`"))
+        })?;
+        raw.parse().map(Path).map_err(|e| {
+            ApiError::bad_request(format!("path parameter `{name}` ({raw:?}) is invalid: {e}"))
+        })
+    }
+
+    fn describe(op: &mut OperationBuilder<'_>, name: &'static str) {
+        op.path_param::<T>(name);
+    }
+}
+
+/// Query parameters deserialized into a struct `T`; each field is one parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Query<T>(pub T);
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Query<T> {
+    /// The value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + JsonSchema> Extractor for Query<T> {
+    fn extract(req: &Request, _ctx: &Ctx, _name: &'static str) -> Result<Self, ApiError> {
+        let q = req.query.as_deref().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(q));
+        serde_path_to_error::deserialize(de)
+            .map(Query)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                if path == "." || path.is_empty() {
+                    ApiError::bad_request(format!("invalid query string: {inner}"))
+                } else {
+                    ApiError::bad_request(format!("query parameter `{path}` is invalid: {inner}"))
+                }
+            })
+    }
+
+    fn describe(op: &mut OperationBuilder<'_>, _name: &'static str) {
+        op.query_params::<T>();
+    }
+}
+
+fn form_urlencoded_parse(q: &str) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(q.as_bytes())
+}
+
+/// A JSON request body (as an argument) or a 200 JSON response (as a return value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Json<T>(pub T);
+
+impl<T> std::ops::Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Json<T> {
+    /// The value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+/// Whether a `Content-Type` value names JSON (`application/json` or `+json`).
+pub(crate) fn is_json_media_type(ct: &str) -> bool {
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+impl<T: DeserializeOwned + JsonSchema> Extractor for Json<T> {
+    fn extract(req: &Request, _ctx: &Ctx, _name: &'static str) -> Result<Self, ApiError> {
+        match req.header(http::header::CONTENT_TYPE) {
+            Some(ct) if is_json_media_type(ct) => {}
+            Some(ct) => {
+                return Err(ApiError::unsupported_media_type(format!(
+                    "expected a JSON body (Content-Type: application/json), got `{ct}`"
+                )));
+            }
+            None => {
+                return Err(ApiError::unsupported_media_type(
+                    "expected a JSON body; set Content-Type: application/json",
+                ));
+            }
+        }
+        if req.body.is_empty() {
+            return Err(ApiError::bad_request(
+                "the request body is empty; expected JSON",
+            ));
+        }
+        let mut de = serde_json::Deserializer::from_slice(&req.body);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if inner.is_syntax() || inner.is_eof() || path == "." {
+                ApiError::bad_request(format!(
+                    "the body is not valid JSON for this operation: {inner}"
+                ))
+            } else {
+                ApiError::bad_request(format!("body field `{path}` is invalid: {inner}"))
+            }
+        })?;
+        de.end().map_err(|e| {
+            ApiError::bad_request(format!("trailing data after the JSON body: {e}"))
+        })?;
+        Ok(Json(value))
+    }
+
+    fn describe(op: &mut OperationBuilder<'_>, _name: &'static str) {
+        op.json_body::<T>();
+    }
+}
+
+impl Extractor for User {
+    fn extract(_req: &Request, ctx: &Ctx, _name: &'static str) -> Result<Self, ApiError> {
+        ctx.user()
+            .cloned()
+            .ok_or_else(|| ApiError::unauthorized("this route requires a signed-in user"))
+    }
+
+    fn describe(_op: &mut OperationBuilder<'_>, _name: &'static str) {}
+}
+
+impl Extractor for Option<User> {
+    fn extract(req: &Request, ctx: &Ctx, _name: &'static str) -> Result<Self, ApiError> {
+        if let Some(u) = ctx.user() {
+            return Ok(Some(u.clone()));
+        }
+        // On public routes a token is optional; a bad one counts as none.
+        Ok(crate::app::bearer_token(req).and_then(|t| ctx.verify_token(t).ok()))
+    }
+
+    fn describe(_op: &mut OperationBuilder<'_>, _name: &'static str) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_media_types() {
+        assert!(is_json_media_type("application/json"));
+        assert!(is_json_media_type("Application/JSON; charset=utf-8"));
+        assert!(is_json_media_type("application/merge-patch+json"));
+        assert!(!is_json_media_type("text/plain"));
+        assert!(!is_json_media_type("application/x-www-form-urlencoded"));
+    }
+}

@@ -1,0 +1,246 @@
+//! The baseline: the same two routes written by hand with axum and rusqlite,
+//! as a developer would without Clodo. Same schema and migrations, same
+//! token verifier, same SQL, same pool strategy.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path as AxPath, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use clodo_sdk::auth::{TokenKeys, User, unix_now};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+
+#[derive(Clone)]
+struct AppState {
+    pool: Arc<(Mutex<Vec<Connection>>, Semaphore)>,
+    keys: TokenKeys,
+}
+
+#[derive(Serialize)]
+struct Line {
+    menu_item_id: i64,
+    name: String,
+    quantity: i64,
+    unit_price_cents: i64,
+}
+
+#[derive(Serialize)]
+struct Order {
+    id: i64,
+    customer_id: String,
+    customer_email: String,
+    pickup_date: String,
+    status: String,
+    note: Option<String>,
+    total_cents: i64,
+    created_at: String,
+    ready_at: Option<String>,
+    lines: Vec<Line>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewLine {
+    menu_item_id: i64,
+    quantity: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOrder {
+    pickup_date: String,
+    lines: Vec<NewLine>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+fn err(status: StatusCode, detail: &str) -> Response {
+    let body = serde_json::json!({"type": "about:blank", "title": status.canonical_reason(), "status": status.as_u16(), "detail": detail});
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn auth(state: &AppState, headers: &HeaderMap) -> Result<User, Response> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| err(StatusCode::UNAUTHORIZED, "missing token"))?;
+    state
+        .keys
+        .verify(token, unix_now())
+        .map_err(|e| err(StatusCode::UNAUTHORIZED, &e.to_string()))
+}
+
+async fn with_conn<R: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut Connection) -> rusqlite::Result<R> + Send + 'static,
+) -> Result<R, Response> {
+    let _permit = state
+        .pool
+        .1
+        .acquire()
+        .await
+        .map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "pool"))?;
+    let pool = Arc::clone(&state.pool);
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.0.lock().unwrap().pop().unwrap();
+        let r = f(&mut conn);
+        pool.0.lock().unwrap().push(conn);
+        r
+    })
+    .await
+    .map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "task"))?
+    .map_err(|e| err(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()))
+}
+
+fn load_order(conn: &Connection, id: i64) -> rusqlite::Result<Option<Order>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, customer_email, pickup_date, status, note, total_cents, created_at, ready_at FROM orders WHERE id = ?1",
+    )?;
+    let order = stmt
+        .query_row([id], |r| {
+            Ok(Order {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                customer_email: r.get(2)?,
+                pickup_date: r.get(3)?,
+                status: r.get(4)?,
+                note: r.get(5)?,
+                total_cents: r.get(6)?,
+                created_at: r.get(7)?,
+                ready_at: r.get(8)?,
+                lines: Vec::new(),
+            })
+        })
+        .optional()?;
+    let Some(mut order) = order else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT order_id, menu_item_id, name, quantity, unit_price_cents FROM order_lines WHERE order_id IN (?) ORDER BY order_id, line_no",
+    )?;
+    let lines = stmt.query_map([id], |r| {
+        Ok(Line {
+            menu_item_id: r.get(1)?,
+            name: r.get(2)?,
+            quantity: r.get(3)?,
+            unit_price_cents: r.get(4)?,
+        })
+    })?;
+    for l in lines {
+        order.lines.push(l?);
+    }
+    Ok(Some(order))
+}
+
+async fn get_order(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    AxPath(id): AxPath<i64>,
+) -> Response {
+    let user = match auth(&state, &headers) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    match with_conn(&state, move |c| load_order(c, id)).await {
+        Ok(Some(o)) if o.customer_id == user.id || user.has_role("staff") => {
+            Json(o).into_response()
+        }
+        Ok(_) => err(StatusCode::NOT_FOUND, "no such order"),
+        Err(r) => r,
+    }
+}
+
+async fn place_order(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(order): Json<NewOrder>,
+) -> Response {
+    let user = match auth(&state, &headers) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = with_conn(&state, move |c| {
+        let menu: Vec<(i64, String, i64)> = {
+            let mut s = c.prepare_cached("SELECT id, name, description, price_cents FROM menu_items WHERE available = 1")?;
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(3)?)))?.collect::<Result<_, _>>()?
+        };
+        let mut priced = Vec::new();
+        for l in &order.lines {
+            match menu.iter().find(|m| m.0 == l.menu_item_id) {
+                Some(m) if (1..=100).contains(&l.quantity) => priced.push((m.0, m.1.clone(), i64::from(l.quantity), m.2)),
+                _ => return Ok(None),
+            }
+        }
+        if priced.is_empty() || order.pickup_date.len() != 10 {
+            return Ok(None);
+        }
+        let total: i64 = priced.iter().map(|p| p.2 * p.3).sum();
+        let mut raw = [0u8; 16];
+        getrandom::fill(&mut raw).expect("random");
+        let order_ref: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.prepare_cached("INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+            .execute(rusqlite::params![order_ref, user.id, user.email, order.pickup_date, order.note, total])?;
+        let id = tx.last_insert_rowid();
+        for (i, p) in priced.iter().enumerate() {
+            tx.prepare_cached("INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) VALUES ((SELECT id FROM orders WHERE ref = ?1), ?2, ?3, ?4, ?5, ?6)")?
+                .execute(rusqlite::params![order_ref, i as i64 + 1, p.0, p.1, p.2, p.3])?;
+        }
+        tx.commit()?;
+        load_order(c, id)
+    })
+    .await;
+    match result {
+        Ok(Some(o)) => {
+            let loc = format!("/orders/{}", o.id);
+            (StatusCode::CREATED, [(header::LOCATION, loc)], Json(o)).into_response()
+        }
+        Ok(None) => err(StatusCode::UNPROCESSABLE_ENTITY, "invalid order"),
+        Err(r) => r,
+    }
+}
+
+/// Starts the baseline on an ephemeral loopback port with its own database.
+pub async fn start(dir: &Path, keys: TokenKeys) -> SocketAddr {
+    std::fs::create_dir_all(dir).unwrap();
+    let db = dir.join("db.sqlite3");
+    let _ = std::fs::remove_file(&db);
+    let mut conns = Vec::new();
+    for i in 0..4 {
+        let c = Connection::open(&db).unwrap();
+        c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").unwrap();
+        if i == 0 {
+            c.execute_batch(include_str!("../../migrations/0001_init.sql"))
+                .unwrap();
+            c.execute_batch(include_str!("../../migrations/0002_seed_menu.sql"))
+                .unwrap();
+        }
+        conns.push(c);
+    }
+    let state = AppState {
+        pool: Arc::new((Mutex::new(conns), Semaphore::new(4))),
+        keys,
+    };
+    let app = Router::new()
+        .route("/orders/{id}", get(get_order))
+        .route("/orders", post(place_order))
+        .with_state(state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.unwrap();
+    });
+    addr
+}

@@ -1,0 +1,354 @@
+//! A bakery's ordering service: the first custom Clodo block.
+//!
+//! Anyone reads the menu; signed-in customers place orders for a pickup day
+//! and see their own; staff list a day's orders and mark them ready. Order
+//! lines are checked against the menu and totals are computed in cents.
+
+use clodo_sdk::prelude::*;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+mod validate;
+
+pub use validate::is_valid_date;
+
+/// Most lines one order may have.
+pub const MAX_LINES: usize = 50;
+/// Most items of one kind on a line.
+pub const MAX_QUANTITY: u32 = 100;
+/// Longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Something the bakery sells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MenuItem {
+    /// Id to order it by.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// What it is.
+    pub description: String,
+    /// Price of one, in cents.
+    pub price_cents: i64,
+}
+
+/// One line of a new order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrderLine {
+    /// A menu item id from `GET /menu`.
+    pub menu_item_id: i64,
+    /// How many, 1 to 100.
+    pub quantity: u32,
+}
+
+/// An order as a customer places it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrder {
+    /// Day of pickup, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub pickup_date: String,
+    /// What to bake: 1 to 50 lines.
+    pub lines: Vec<NewOrderLine>,
+    /// A note for the bakers, up to 500 characters.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Where an order stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OrderStatus {
+    /// Placed, not yet baked.
+    Placed,
+    /// Ready for pickup.
+    Ready,
+}
+
+/// One line of an order, priced when the order was placed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OrderLine {
+    /// The menu item.
+    pub menu_item_id: i64,
+    /// Its name when ordered.
+    pub name: String,
+    /// How many.
+    pub quantity: i64,
+    /// Price of one when ordered, in cents.
+    pub unit_price_cents: i64,
+}
+
+/// An order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Order {
+    /// Order number.
+    pub id: i64,
+    /// Who placed it.
+    pub customer_id: String,
+    /// Their email.
+    pub customer_email: String,
+    /// Day of pickup, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub pickup_date: String,
+    /// Where it stands.
+    pub status: OrderStatus,
+    /// The customer's note.
+    pub note: Option<String>,
+    /// Sum of the lines, in cents.
+    pub total_cents: i64,
+    /// When it was placed (RFC 3339, UTC).
+    #[schemars(extend("format" = "date-time"))]
+    pub created_at: String,
+    /// When it was marked ready (RFC 3339, UTC).
+    #[schemars(extend("format" = "date-time"))]
+    pub ready_at: Option<String>,
+    /// What was ordered.
+    pub lines: Vec<OrderLine>,
+}
+
+/// Which day's orders to list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DayQuery {
+    /// Pickup day, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+}
+
+/// An order row without its lines.
+#[derive(Deserialize)]
+struct OrderRow {
+    id: i64,
+    customer_id: String,
+    customer_email: String,
+    pickup_date: String,
+    status: OrderStatus,
+    note: Option<String>,
+    total_cents: i64,
+    created_at: String,
+    ready_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LineRow {
+    order_id: i64,
+    #[serde(flatten)]
+    line: OrderLine,
+}
+
+const ORDER_COLUMNS: &str = "id, customer_id, customer_email, pickup_date, status, note, \
+     total_cents, created_at, ready_at";
+
+/// Loads the lines of `rows` and assembles the orders, in the order given.
+async fn with_lines(db: &Db, rows: Vec<OrderRow>) -> Result<Vec<Order>, ApiError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders = vec!["?"; rows.len()].join(", ");
+    let ids: Vec<Value> = rows.iter().map(|r| Value::from(r.id)).collect();
+    let lines: Vec<LineRow> = db
+        .query(
+            format!(
+                "SELECT order_id, menu_item_id, name, quantity, unit_price_cents \
+                 FROM order_lines WHERE order_id IN ({placeholders}) ORDER BY order_id, line_no"
+            ),
+            ids,
+        )
+        .await?;
+    let mut orders: Vec<Order> = rows
+        .into_iter()
+        .map(|r| Order {
+            id: r.id,
+            customer_id: r.customer_id,
+            customer_email: r.customer_email,
+            pickup_date: r.pickup_date,
+            status: r.status,
+            note: r.note,
+            total_cents: r.total_cents,
+            created_at: r.created_at,
+            ready_at: r.ready_at,
+            lines: Vec::new(),
+        })
+        .collect();
+    for l in lines {
+        if let Some(o) = orders.iter_mut().find(|o| o.id == l.order_id) {
+            o.lines.push(l.line);
+        }
+    }
+    Ok(orders)
+}
+
+async fn load_order(db: &Db, id: i64) -> Result<Option<Order>, ApiError> {
+    let row: Option<OrderRow> = db
+        .first(
+            format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = ?1"),
+            params![id],
+        )
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(with_lines(db, vec![row]).await?.pop())
+}
+
+fn random_ref() -> Result<String, ApiError> {
+    let mut raw = [0u8; 16];
+    getrandom::fill(&mut raw).map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(raw.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The bakery's ordering service.
+pub struct BakeryOrders;
+
+/// Orders for a small bakery: a public menu, customer orders, staff pickup lists.
+#[clodo_block(name = "bakery-orders", version = "0.1.0")]
+impl BakeryOrders {
+    /// Today's menu.
+    ///
+    /// Everything that can be ordered, cheapest first. Anyone may read it.
+    #[get("/menu")]
+    #[public]
+    async fn menu(ctx: &Ctx) -> Result<Json<Vec<MenuItem>>, ApiError> {
+        let items = ctx
+            .db()
+            .query(
+                "SELECT id, name, description, price_cents FROM menu_items \
+                 WHERE available = 1 ORDER BY price_cents, id",
+                params![],
+            )
+            .await?;
+        Ok(Json(items))
+    }
+
+    /// Place an order for the signed-in customer.
+    ///
+    /// Lines are checked against the menu; the total is computed here, in cents.
+    #[post("/orders")]
+    async fn place_order(
+        ctx: &Ctx,
+        user: User,
+        order: Json<NewOrder>,
+    ) -> Result<Created<Order>, ApiError> {
+        let order = order.into_inner();
+        let menu: Vec<MenuItem> = ctx
+            .db()
+            .query(
+                "SELECT id, name, description, price_cents FROM menu_items WHERE available = 1",
+                params![],
+            )
+            .await?;
+        let priced = validate::check_order(&order, &menu)?;
+        let total: i64 = priced.iter().map(|l| l.quantity * l.unit_price_cents).sum();
+        let order_ref = random_ref()?;
+        let mut stmts = vec![Statement::new(
+            "INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                order_ref.as_str(),
+                user.id.as_str(),
+                user.email.as_str(),
+                order.pickup_date.as_str(),
+                order.note.clone(),
+                total
+            ],
+        )];
+        for (i, l) in priced.iter().enumerate() {
+            stmts.push(Statement::new(
+                "INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) \
+                 VALUES ((SELECT id FROM orders WHERE ref = ?1), ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    order_ref.as_str(),
+                    i as i64 + 1,
+                    l.menu_item_id,
+                    l.name.as_str(),
+                    l.quantity,
+                    l.unit_price_cents
+                ],
+            ));
+        }
+        let results = ctx.db().batch(stmts).await?;
+        let id = results
+            .first()
+            .map(|r| r.last_insert_id)
+            .unwrap_or_default();
+        let placed = load_order(ctx.db(), id)
+            .await?
+            .ok_or_else(|| ApiError::internal("order vanished after insert"))?;
+        Ok(Created::new(format!("/orders/{id}"), placed))
+    }
+
+    /// The signed-in customer's orders, newest first (at most 100).
+    #[get("/orders/mine")]
+    async fn my_orders(ctx: &Ctx, user: User) -> Result<Json<Vec<Order>>, ApiError> {
+        let rows: Vec<OrderRow> = ctx
+            .db()
+            .query(
+                format!(
+                    "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ?1 ORDER BY id DESC LIMIT 100"
+                ),
+                params![user.id.as_str()],
+            )
+            .await?;
+        Ok(Json(with_lines(ctx.db(), rows).await?))
+    }
+
+    /// All orders to pick up on a day, for staff.
+    #[get("/orders")]
+    #[auth(role = "staff")]
+    async fn orders_of_day(ctx: &Ctx, day: Query<DayQuery>) -> Result<Json<Vec<Order>>, ApiError> {
+        if !is_valid_date(&day.date) {
+            return Err(ApiError::bad_request(format!(
+                "query parameter `date` must be a date as YYYY-MM-DD, got {:?}",
+                day.date
+            )));
+        }
+        let rows: Vec<OrderRow> = ctx
+            .db()
+            .query(
+                format!("SELECT {ORDER_COLUMNS} FROM orders WHERE pickup_date = ?1 ORDER BY id"),
+                params![day.date.as_str()],
+            )
+            .await?;
+        Ok(Json(with_lines(ctx.db(), rows).await?))
+    }
+
+    /// One order: its customer or staff may read it.
+    #[get("/orders/{id}")]
+    async fn get_order(ctx: &Ctx, user: User, id: Path<i64>) -> Result<Json<Order>, ApiError> {
+        let not_found = || ApiError::not_found(format!("order {} does not exist", *id));
+        let order = load_order(ctx.db(), *id).await?.ok_or_else(not_found)?;
+        if order.customer_id != user.id && !user.has_role("staff") {
+            // Other people's orders are indistinguishable from missing ones.
+            return Err(not_found());
+        }
+        Ok(Json(order))
+    }
+
+    /// Mark an order ready for pickup (staff).
+    #[post("/orders/{id}/ready")]
+    #[auth(role = "staff")]
+    async fn mark_ready(ctx: &Ctx, id: Path<i64>) -> Result<Json<Order>, ApiError> {
+        let changed = ctx
+            .db()
+            .execute(
+                "UPDATE orders SET status = 'ready', ready_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+                 WHERE id = ?1 AND status = 'placed'",
+                params![*id],
+            )
+            .await?;
+        let order = load_order(ctx.db(), *id)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("order {} does not exist", *id)))?;
+        if changed.rows_affected == 0 {
+            return Err(ApiError::conflict(format!(
+                "order {} is already ready",
+                *id
+            )));
+        }
+        Ok(Json(order))
+    }
+}
+
+/// The app this example serves: the bakery block at the root.
+pub fn app() -> App {
+    App::new().mount::<BakeryOrders>("/")
+}
