@@ -57,7 +57,10 @@ mkdir -p "$TOOLS" || die "cannot create $TOOLS"
 # One installer at a time (parallel test processes may all call this script).
 if command -v flock >/dev/null 2>&1; then
     exec 9>"$TOOLS/.install.lock"
-    flock -w 1200 9 || die "timed out waiting for another install-validators.sh (lock $TOOLS/.install.lock)"
+    if ! flock -n 9; then
+        log "waiting for another install-validators.sh to finish ..."
+        flock -w 1200 9 || die "timed out waiting for another install-validators.sh (lock $TOOLS/.install.lock)"
+    fi
 fi
 
 # ---- openapi-spec-validator (Python venv) -----------------------------------

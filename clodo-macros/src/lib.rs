@@ -3,18 +3,46 @@
 //! Use it through `clodo-sdk`, which re-exports it in its prelude and owns
 //! everything the expansion calls (`::clodo_sdk::__private`):
 //!
-//! ```ignore
+//! ```
 //! use clodo_sdk::prelude::*;
+//! use schemars::JsonSchema;
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Serialize, Deserialize, JsonSchema)]
+//! pub struct MenuItem {
+//!     pub name: String,
+//!     pub price_cents: i64,
+//! }
 //!
 //! pub struct BakeryOrders;
 //!
+//! /// A small bakery's orders.
 //! #[clodo_block(name = "bakery-orders", version = "0.1.0")]
 //! impl BakeryOrders {
 //!     /// Today's menu. Anyone may read it.
 //!     #[get("/menu")]
 //!     #[public]
-//!     async fn menu(ctx: &Ctx) -> Result<Json<Vec<MenuItem>>, ApiError> { todo!() }
+//!     async fn menu(ctx: &Ctx) -> Result<Json<Vec<MenuItem>>, ApiError> {
+//!         let _ = ctx;
+//!         Ok(Json(Vec::new()))
+//!     }
+//!
+//!     /// Staff mark an order ready.
+//!     #[post("/orders/{id}/ready")]
+//!     #[auth(role = "staff")]
+//!     async fn mark_ready(id: Path<i64>) -> NoContent {
+//!         let _ = id;
+//!         NoContent
+//!     }
 //! }
+//!
+//! use clodo_sdk::Block;
+//! assert_eq!(BakeryOrders::info().description, "A small bakery's orders.");
+//! let routes: Vec<_> = BakeryOrders::routes()
+//!     .iter()
+//!     .map(|route| (route.operation_id, route.path))
+//!     .collect();
+//! assert_eq!(routes, [("menu", "/menu"), ("mark_ready", "/orders/{id}/ready")]);
 //! ```
 //!
 //! The macro runs in three stages, one module each: [`parse`] reads the

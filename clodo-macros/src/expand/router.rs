@@ -63,8 +63,9 @@ fn handler_fn(self_ty: &Type, route: &Route) -> TokenStream {
         call_args.push(quote!(#var));
     }
     let handler = &route.handler;
-    let into_result = quote_spanned! {route.output.span()=>
-        ::clodo_sdk::__private::HandlerOutput::into_result(#out)
+    let output = &route.output;
+    let into_result = quote_spanned! {output.span()=>
+        <#output as ::clodo_sdk::__private::HandlerOutput>::into_result(#out)
     };
     quote! {
         {

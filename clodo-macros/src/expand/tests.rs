@@ -256,13 +256,13 @@ fn accumulates_errors_from_every_stage() {
             "must start with `/`: write `/orders`",
             "handlers take no `self`",
             "unsupported handler argument type `String`",
-            "`User` could never be extracted",
+            "a `User` argument turns them away",
             "OpenAPI 3.0 cannot describe the tuple `(u8, u8)`",
             "`order` already reads it",
             "path parameter `{id}` of `/x/{id}` has no matching argument",
             "handler `c` must be async",
             "argument `x: Path<_>` does not match a parameter of `/x/{other}`",
-            "this attribute needs a route on the same fn",
+            "#[public] needs a route attribute on the same fn",
             "`POST /x/{other}` is already served by `b` (`POST /x/{id}`)",
         ],
     );
@@ -345,5 +345,32 @@ fn cfg_handlers_push_guarded_routes() {
             "fn migrations() -> &'static [::clodo_sdk::__private::Migration] {\n        &[]"
         ),
         "{output}"
+    );
+}
+
+#[test]
+fn routes_behind_different_cfgs_may_share_a_path() {
+    let errors = errors_of(
+        quote!(),
+        quote! {
+            impl B {
+                #[cfg(feature = "v2")]
+                #[get("/orders")]
+                async fn list_orders_v2() {}
+                #[cfg(not(feature = "v2"))]
+                #[get("/orders")]
+                async fn list_orders() {}
+                #[cfg(not(feature = "v2"))]
+                #[get("/orders")]
+                async fn listOrders() {}
+            }
+        },
+    );
+    assert_errors(
+        &errors,
+        &[
+            "`GET /orders` is already served by `list_orders`;",
+            "operation name `listOrders` clashes with `list_orders`",
+        ],
     );
 }

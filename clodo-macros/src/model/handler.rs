@@ -7,7 +7,9 @@ use crate::diag::{Errors, display_tokens};
 use crate::parse::{HandlerAttrs, ParsedHandler};
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{Attribute, FnArg, GenericParam, LitStr, ReturnType, Signature, Type, parse_quote};
+use syn::{
+    Attribute, FnArg, GenericParam, LitStr, ReturnType, Signature, Type, parse_quote_spanned,
+};
 
 /// A route whose template is valid, with the attribute that declared it
 /// (for errors that involve several routes).
@@ -39,10 +41,11 @@ pub(super) fn check(
     } = attrs
     else {
         if let Some(first) = attrs.first {
+            let attr = display_tokens(first.path());
             errors.spanned(
                 first,
                 format!(
-                    "this attribute needs a route on the same fn: add `#[get(\"/path\")]` \
+                    "#[{attr}] needs a route attribute on the same fn: add `#[get(\"/path\")]` \
                      (or #[post], #[put], #[patch], #[delete]) to `{name}`"
                 ),
             );
@@ -74,7 +77,8 @@ pub(super) fn check(
     );
 
     let output: Type = match &sig.output {
-        ReturnType::Default => parse_quote!(()),
+        // Spanned on the name, so "`()` is not a handler output" points there.
+        ReturnType::Default => parse_quote_spanned!(sig.ident.span()=> ()),
         ReturnType::Type(_, ty) => {
             args::check_type(ty, block_type, errors);
             (**ty).clone()
@@ -188,8 +192,9 @@ fn check_args(
             },
             ArgKind::User if matches!(access, Access::Public) => errors.spanned(
                 &typed.ty,
-                "this route is #[public], so a caller may not be signed in and `User` could \
-                 never be extracted; take `Option<User>` instead, or remove #[public]",
+                "this route is #[public], so callers may be anonymous, but a `User` argument \
+                 turns them away (401); take `Option<User>` to accept both, or remove \
+                 #[public] to require sign-in",
             ),
             _ => {}
         }

@@ -168,13 +168,16 @@ fn check_impl_header(item: &ItemImpl, errors: &mut Errors) -> bool {
 }
 
 /// Two routes with the same method and path shape, or two operation names
-/// that generated clients would spell the same way.
+/// that generated clients would spell the same way. Routes behind different
+/// `#[cfg]`s are never compared: they may be mutually exclusive.
 fn check_conflicts(routes: &[CheckedRoute], errors: &mut Errors) {
-    let mut by_shape: HashMap<(&str, String), &Route> = HashMap::new();
-    let mut by_operation: HashMap<String, &Route> = HashMap::new();
+    let mut by_shape: HashMap<(&str, String, String), &Route> = HashMap::new();
+    let mut by_operation: HashMap<(String, String), &Route> = HashMap::new();
     for CheckedRoute { route, attr } in routes {
+        let route_cfgs = &route.cfgs;
+        let cfgs = quote::quote!(#(#route_cfgs)*).to_string();
         let method = route.method.http_name();
-        let key = (method, route.template.shape());
+        let key = (method, route.template.shape(), cfgs.clone());
         if let Some(first) = by_shape.get(&key) {
             let source = &route.template.source;
             let other = if first.template.source == *source {
@@ -195,7 +198,7 @@ fn check_conflicts(routes: &[CheckedRoute], errors: &mut Errors) {
             by_shape.insert(key, route);
         }
 
-        let normalized = route.operation_id.to_lowercase().replace('_', "");
+        let normalized = (route.operation_id.to_lowercase().replace('_', ""), cfgs);
         if let Some(first) = by_operation.get(&normalized) {
             errors.spanned(
                 &route.handler,

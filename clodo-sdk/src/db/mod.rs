@@ -5,6 +5,7 @@
 //! through JavaScript doubles: a value outside that range is refused when
 //! bound and when read, so a block never behaves differently after deploy.
 
+mod row;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 
@@ -80,21 +81,6 @@ impl From<Vec<u8>> for Value {
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {
         v.map_or(Value::Null, Into::into)
-    }
-}
-
-impl Value {
-    /// The value as JSON, the shape rows are deserialized from.
-    fn into_json(self) -> serde_json::Value {
-        match self {
-            Value::Null => serde_json::Value::Null,
-            Value::Integer(i) => i.into(),
-            Value::Real(f) => {
-                serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
-            }
-            Value::Text(s) => s.into(),
-            Value::Blob(b) => b.into_iter().map(serde_json::Value::from).collect(),
-        }
     }
 }
 
@@ -312,13 +298,15 @@ impl Db {
 }
 
 fn decode_row<T: DeserializeOwned>(columns: &[String], row: Vec<Value>) -> Result<T, DbError> {
-    let mut map = serde_json::Map::with_capacity(columns.len());
-    for (name, value) in columns.iter().zip(row) {
+    for (name, value) in columns.iter().zip(&row) {
         if let Value::Integer(i) = value {
-            check_integer(i, &format!("column `{name}`"))?;
+            check_integer(*i, &format!("column `{name}`"))?;
         }
-        map.insert(name.clone(), value.into_json());
     }
-    serde_json::from_value(serde_json::Value::Object(map))
-        .map_err(|e| DbError::Decode(e.to_string()))
+    T::deserialize(row::RowDeserializer {
+        columns,
+        values: row.into_iter(),
+        index: 0,
+    })
+    .map_err(|e| DbError::Decode(e.0))
 }

@@ -1,7 +1,10 @@
 //! The native backend: SQLite (bundled) through rusqlite, one file per
-//! domain, WAL mode, a small pool of connections used from Tokio's
-//! blocking pool so queries never block the async runtime.
+//! domain, WAL mode. Queries run on a small pool of reader connections;
+//! every write goes through one writer connection, so writers queue in
+//! Tokio instead of spinning in SQLite's busy handler. All work runs on
+//! Tokio's blocking pool, so the async runtime never blocks on SQLite.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -12,17 +15,18 @@ use tokio::sync::Semaphore;
 use super::{DbBackend, DbError, ExecResult, Migration, Rows, Statement, Value};
 use crate::maybe_send::BoxFuture;
 
-/// Connections kept open per database.
+/// Reader connections kept open per database (plus one writer).
 pub const DEFAULT_POOL_SIZE: usize = 4;
 
-/// A SQLite database file with a pool of connections.
+/// A SQLite database file with reader connections and one writer.
 pub struct SqliteDb {
     path: PathBuf,
-    pool: Arc<Pool>,
+    readers: Arc<Pool>,
+    writer: Arc<Pool>,
 }
 
 struct Pool {
-    conns: Mutex<Vec<Connection>>,
+    conns: Mutex<Vec<Conn>>,
     permits: Semaphore,
 }
 
@@ -46,7 +50,8 @@ fn backend_err(e: rusqlite::Error) -> DbError {
 }
 
 impl SqliteDb {
-    /// Opens (creating if needed) the database at `path` with `pool_size` connections.
+    /// Opens (creating if needed) the database at `path` with `pool_size`
+    /// reader connections and one writer.
     pub fn open(path: impl AsRef<Path>, pool_size: usize) -> Result<Self, DbError> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -54,10 +59,28 @@ impl SqliteDb {
                 DbError::Backend(format!("cannot create directory {}: {e}", dir.display()))
             })?;
         }
-        let mut conns = Vec::with_capacity(pool_size.max(1));
-        for _ in 0..pool_size.max(1) {
+        // The writer opens first so it creates the file and switches it to WAL.
+        let writer = Pool::open(&path, 1)?;
+        let readers = Pool::open(&path, pool_size.max(1))?;
+        Ok(Self {
+            path,
+            readers: Arc::new(readers),
+            writer: Arc::new(writer),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Pool {
+    fn open(path: &Path, size: usize) -> Result<Self, DbError> {
+        let mut conns = Vec::with_capacity(size);
+        for _ in 0..size {
             let conn = Connection::open_with_flags(
-                &path,
+                path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE
                     | OpenFlags::SQLITE_OPEN_CREATE
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -69,52 +92,55 @@ impl SqliteDb {
             )
             .map_err(backend_err)?;
             conn.set_prepared_statement_cache_capacity(64);
+            conns.push(Conn {
+                conn,
+                columns: HashMap::new(),
+            });
+        }
+        Ok(Self {
+            conns: Mutex::new(conns),
+            permits: Semaphore::new(size),
+        })
+    }
+}
+
+/// A pooled connection with the column names of the queries it has run.
+struct Conn {
+    conn: Connection,
+    columns: HashMap<Box<str>, Arc<[String]>>,
+}
+
+/// Most distinct queries whose column names a connection remembers.
+const COLUMN_CACHE_LIMIT: usize = 256;
+
+/// Runs `f` with a connection of `pool` on Tokio's blocking pool.
+async fn with_conn<R: Send + 'static>(
+    pool: &Arc<Pool>,
+    f: impl FnOnce(&mut Conn) -> Result<R, DbError> + Send + 'static,
+) -> Result<R, DbError> {
+    let permit = pool
+        .permits
+        .acquire()
+        .await
+        .map_err(|_| DbError::Backend("database pool closed".into()))?;
+    let pool = Arc::clone(pool);
+    let result = tokio::task::spawn_blocking(move || {
+        let mut conn = pool
+            .conns
+            .lock()
+            .map_err(|_| DbError::Backend("database pool poisoned".into()))?
+            .pop()
+            .ok_or_else(|| DbError::Backend("no free connection".into()))?;
+        let r = f(&mut conn);
+        if let Ok(mut conns) = pool.conns.lock() {
             conns.push(conn);
         }
-        let n = conns.len();
-        Ok(Self {
-            path,
-            pool: Arc::new(Pool {
-                conns: Mutex::new(conns),
-                permits: Semaphore::new(n),
-            }),
-        })
-    }
-
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    async fn with_conn<R: Send + 'static>(
-        &self,
-        f: impl FnOnce(&mut Connection) -> Result<R, DbError> + Send + 'static,
-    ) -> Result<R, DbError> {
-        let permit = self
-            .pool
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| DbError::Backend("database pool closed".into()))?;
-        let pool = Arc::clone(&self.pool);
-        let result = tokio::task::spawn_blocking(move || {
-            let mut conn = pool
-                .conns
-                .lock()
-                .map_err(|_| DbError::Backend("database pool poisoned".into()))?
-                .pop()
-                .ok_or_else(|| DbError::Backend("no free connection".into()))?;
-            let r = f(&mut conn);
-            if let Ok(mut conns) = pool.conns.lock() {
-                conns.push(conn);
-            }
-            r
-        })
-        .await
-        .map_err(|e| DbError::Backend(format!("database task failed: {e}")))?;
-        drop(permit);
-        result
-    }
+        r
+    })
+    .await
+    .map_err(|e| DbError::Backend(format!("database task failed: {e}")))?;
+    drop(permit);
+    result
 }
 
 fn bind_params(stmt: &Statement) -> Vec<&dyn ToSql> {
@@ -141,13 +167,24 @@ fn exec_one(conn: &Connection, stmt: &Statement) -> Result<ExecResult, DbError> 
     })
 }
 
-fn query_one(conn: &Connection, stmt: &Statement) -> Result<Rows, DbError> {
-    let mut prepared = conn.prepare_cached(&stmt.sql).map_err(backend_err)?;
-    let columns: Arc<[String]> = prepared
-        .column_names()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+fn query_one(c: &mut Conn, stmt: &Statement) -> Result<Rows, DbError> {
+    let mut prepared = c.conn.prepare_cached(&stmt.sql).map_err(backend_err)?;
+    let columns = match c.columns.get(&*stmt.sql) {
+        Some(cols) => Arc::clone(cols),
+        None => {
+            let cols: Arc<[String]> = prepared
+                .column_names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            if c.columns.len() >= COLUMN_CACHE_LIMIT {
+                c.columns.clear();
+            }
+            c.columns
+                .insert(stmt.sql.as_ref().into(), Arc::clone(&cols));
+            cols
+        }
+    };
     let width = columns.len();
     let mut rows_iter = prepared
         .query(bind_params(stmt).as_slice())
@@ -175,16 +212,17 @@ const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS _clodo_migrations (\
 
 impl DbBackend for SqliteDb {
     fn execute(&self, stmt: Statement) -> BoxFuture<'_, Result<ExecResult, DbError>> {
-        Box::pin(self.with_conn(move |c| exec_one(c, &stmt)))
+        Box::pin(with_conn(&self.writer, move |c| exec_one(&c.conn, &stmt)))
     }
 
     fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>> {
-        Box::pin(self.with_conn(move |c| query_one(c, &stmt)))
+        Box::pin(with_conn(&self.readers, move |c| query_one(c, &stmt)))
     }
 
     fn batch(&self, stmts: Vec<Statement>) -> BoxFuture<'_, Result<Vec<ExecResult>, DbError>> {
-        Box::pin(self.with_conn(move |c| {
+        Box::pin(with_conn(&self.writer, move |c| {
             let tx = c
+                .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
                 .map_err(backend_err)?;
             let mut out = Vec::with_capacity(stmts.len());
@@ -201,7 +239,8 @@ impl DbBackend for SqliteDb {
         block: &'static str,
         migrations: &'static [Migration],
     ) -> BoxFuture<'_, Result<Vec<&'static str>, DbError>> {
-        Box::pin(self.with_conn(move |c| {
+        Box::pin(with_conn(&self.writer, move |c| {
+            let c = &mut c.conn;
             c.execute_batch(MIGRATIONS_TABLE).map_err(backend_err)?;
             let mut sorted: Vec<&'static Migration> = migrations.iter().collect();
             sorted.sort_by_key(|m| m.name);

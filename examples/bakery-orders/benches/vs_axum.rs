@@ -6,7 +6,8 @@
 //!
 //! `cargo bench -p example-bakery-orders --bench vs_axum`
 //! Environment: `BENCH_SECS` per round (default 3), `BENCH_CONNS` (default 32),
-//! `BENCH_ROUNDS` (default 3; the best round of each side is reported).
+//! `BENCH_ROUNDS` (default 3; the best round of each side is reported),
+//! `BENCH_WORK` (`get`, `post` or `all`, the default).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -19,6 +20,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use hyper_util::rt::TokioIo;
 
+#[path = "vs_axum/baseline.rs"]
 mod baseline;
 
 #[derive(Clone, Copy, Debug)]
@@ -117,7 +119,12 @@ fn main() {
 
         println!("bakery-orders: Clodo vs hand-written axum + rusqlite ({conns} connections, {secs} s x {rounds} rounds, best round)");
         println!("{:<18} {:>12} {:>12} {:>8}", "workload", "clodo rps", "axum rps", "ratio");
-        for work in [Workload::GetOrder, Workload::PostOrder] {
+        let works: &[Workload] = match std::env::var("BENCH_WORK").as_deref() {
+            Ok("get") => &[Workload::GetOrder],
+            Ok("post") => &[Workload::PostOrder],
+            _ => &[Workload::GetOrder, Workload::PostOrder],
+        };
+        for &work in works {
             let (mut best_c, mut best_a) = (0f64, 0f64);
             for _ in 0..rounds {
                 best_c = best_c.max(load(clodo_addr, &token, work, conns, secs).await);

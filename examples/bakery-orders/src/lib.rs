@@ -116,78 +116,26 @@ pub struct DayQuery {
     pub date: String,
 }
 
-/// An order row without its lines.
-#[derive(Deserialize)]
-struct OrderRow {
-    id: i64,
-    customer_id: String,
-    customer_email: String,
-    pickup_date: String,
-    status: OrderStatus,
-    note: Option<String>,
-    total_cents: i64,
-    created_at: String,
-    ready_at: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct LineRow {
-    order_id: i64,
-    #[serde(flatten)]
-    line: OrderLine,
-}
-
-const ORDER_COLUMNS: &str = "id, customer_id, customer_email, pickup_date, status, note, \
-     total_cents, created_at, ready_at";
-
-/// Loads the lines of `rows` and assembles the orders, in the order given.
-async fn with_lines(db: &Db, rows: Vec<OrderRow>) -> Result<Vec<Order>, ApiError> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders = vec!["?"; rows.len()].join(", ");
-    let ids: Vec<Value> = rows.iter().map(|r| Value::from(r.id)).collect();
-    let lines: Vec<LineRow> = db
-        .query(
-            format!(
-                "SELECT order_id, menu_item_id, name, quantity, unit_price_cents \
-                 FROM order_lines WHERE order_id IN ({placeholders}) ORDER BY order_id, line_no"
-            ),
-            ids,
+/// Selects orders with their lines (as a JSON column), so one query loads an
+/// order whole. A macro, so `concat!` builds each full query at compile time.
+macro_rules! order_select {
+    ($($rest:literal),*) => {
+        concat!(
+            "SELECT o.id, o.customer_id, o.customer_email, o.pickup_date, o.status, \
+             o.note, o.total_cents, o.created_at, o.ready_at, \
+             (SELECT json_group_array(json_object('menu_item_id', l.menu_item_id, 'name', l.name, \
+                 'quantity', l.quantity, 'unit_price_cents', l.unit_price_cents) ORDER BY l.line_no) \
+              FROM order_lines AS l WHERE l.order_id = o.id) AS lines \
+             FROM orders AS o ",
+            $($rest),*
         )
-        .await?;
-    let mut orders: Vec<Order> = rows
-        .into_iter()
-        .map(|r| Order {
-            id: r.id,
-            customer_id: r.customer_id,
-            customer_email: r.customer_email,
-            pickup_date: r.pickup_date,
-            status: r.status,
-            note: r.note,
-            total_cents: r.total_cents,
-            created_at: r.created_at,
-            ready_at: r.ready_at,
-            lines: Vec::new(),
-        })
-        .collect();
-    for l in lines {
-        if let Some(o) = orders.iter_mut().find(|o| o.id == l.order_id) {
-            o.lines.push(l.line);
-        }
-    }
-    Ok(orders)
+    };
 }
 
 async fn load_order(db: &Db, id: i64) -> Result<Option<Order>, ApiError> {
-    let row: Option<OrderRow> = db
-        .first(
-            format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = ?1"),
-            params![id],
-        )
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    Ok(with_lines(db, vec![row]).await?.pop())
+    Ok(db
+        .first(order_select!("WHERE o.id = ?1"), params![id])
+        .await?)
 }
 
 fn random_ref() -> Result<String, ApiError> {
@@ -239,16 +187,18 @@ impl BakeryOrders {
         let priced = validate::check_order(&order, &menu)?;
         let total: i64 = priced.iter().map(|l| l.quantity * l.unit_price_cents).sum();
         let order_ref = random_ref()?;
+        let created_at = clodo_sdk::time::now_rfc3339();
         let mut stmts = vec![Statement::new(
-            "INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 order_ref.as_str(),
                 user.id.as_str(),
                 user.email.as_str(),
                 order.pickup_date.as_str(),
                 order.note.clone(),
-                total
+                total,
+                created_at.as_str()
             ],
         )];
         for (i, l) in priced.iter().enumerate() {
@@ -279,16 +229,14 @@ impl BakeryOrders {
     /// The signed-in customer's orders, newest first (at most 100).
     #[get("/orders/mine")]
     async fn my_orders(ctx: &Ctx, user: User) -> Result<Json<Vec<Order>>, ApiError> {
-        let rows: Vec<OrderRow> = ctx
+        let orders = ctx
             .db()
             .query(
-                format!(
-                    "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ?1 ORDER BY id DESC LIMIT 100"
-                ),
+                order_select!("WHERE o.customer_id = ?1 ORDER BY o.id DESC LIMIT 100"),
                 params![user.id.as_str()],
             )
             .await?;
-        Ok(Json(with_lines(ctx.db(), rows).await?))
+        Ok(Json(orders))
     }
 
     /// All orders to pick up on a day, for staff.
@@ -301,14 +249,14 @@ impl BakeryOrders {
                 day.date
             )));
         }
-        let rows: Vec<OrderRow> = ctx
+        let orders = ctx
             .db()
             .query(
-                format!("SELECT {ORDER_COLUMNS} FROM orders WHERE pickup_date = ?1 ORDER BY id"),
+                order_select!("WHERE o.pickup_date = ?1 ORDER BY o.id"),
                 params![day.date.as_str()],
             )
             .await?;
-        Ok(Json(with_lines(ctx.db(), rows).await?))
+        Ok(Json(orders))
     }
 
     /// One order: its customer or staff may read it.

@@ -18,11 +18,12 @@ use tokio::sync::Semaphore;
 
 #[derive(Clone)]
 struct AppState {
-    pool: Arc<(Mutex<Vec<Connection>>, Semaphore)>,
+    readers: Arc<(Mutex<Vec<Connection>>, Semaphore)>,
+    writer: Arc<(Mutex<Vec<Connection>>, Semaphore)>,
     keys: TokenKeys,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 struct Line {
     menu_item_id: i64,
     name: String,
@@ -82,17 +83,18 @@ fn auth(state: &AppState, headers: &HeaderMap) -> Result<User, Response> {
         .map_err(|e| err(StatusCode::UNAUTHORIZED, &e.to_string()))
 }
 
+type Pool = Arc<(Mutex<Vec<Connection>>, Semaphore)>;
+
 async fn with_conn<R: Send + 'static>(
-    state: &AppState,
+    pool: &Pool,
     f: impl FnOnce(&mut Connection) -> rusqlite::Result<R> + Send + 'static,
 ) -> Result<R, Response> {
-    let _permit = state
-        .pool
+    let _permit = pool
         .1
         .acquire()
         .await
         .map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "pool"))?;
-    let pool = Arc::clone(&state.pool);
+    let pool = Arc::clone(pool);
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.0.lock().unwrap().pop().unwrap();
         let r = f(&mut conn);
@@ -104,44 +106,31 @@ async fn with_conn<R: Send + 'static>(
     .map_err(|e| err(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()))
 }
 
+const ORDER_SELECT: &str = "SELECT o.id, o.customer_id, o.customer_email, o.pickup_date, o.status, \
+     o.note, o.total_cents, o.created_at, o.ready_at, \
+     (SELECT json_group_array(json_object('menu_item_id', l.menu_item_id, 'name', l.name, \
+         'quantity', l.quantity, 'unit_price_cents', l.unit_price_cents) ORDER BY l.line_no) \
+      FROM order_lines AS l WHERE l.order_id = o.id) AS lines \
+     FROM orders AS o WHERE o.id = ?1";
+
 fn load_order(conn: &Connection, id: i64) -> rusqlite::Result<Option<Order>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, customer_email, pickup_date, status, note, total_cents, created_at, ready_at FROM orders WHERE id = ?1",
-    )?;
-    let order = stmt
-        .query_row([id], |r| {
-            Ok(Order {
-                id: r.get(0)?,
-                customer_id: r.get(1)?,
-                customer_email: r.get(2)?,
-                pickup_date: r.get(3)?,
-                status: r.get(4)?,
-                note: r.get(5)?,
-                total_cents: r.get(6)?,
-                created_at: r.get(7)?,
-                ready_at: r.get(8)?,
-                lines: Vec::new(),
-            })
+    let mut stmt = conn.prepare_cached(ORDER_SELECT)?;
+    stmt.query_row([id], |r| {
+        let lines: String = r.get(9)?;
+        Ok(Order {
+            id: r.get(0)?,
+            customer_id: r.get(1)?,
+            customer_email: r.get(2)?,
+            pickup_date: r.get(3)?,
+            status: r.get(4)?,
+            note: r.get(5)?,
+            total_cents: r.get(6)?,
+            created_at: r.get(7)?,
+            ready_at: r.get(8)?,
+            lines: serde_json::from_str(&lines).unwrap_or_default(),
         })
-        .optional()?;
-    let Some(mut order) = order else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT order_id, menu_item_id, name, quantity, unit_price_cents FROM order_lines WHERE order_id IN (?) ORDER BY order_id, line_no",
-    )?;
-    let lines = stmt.query_map([id], |r| {
-        Ok(Line {
-            menu_item_id: r.get(1)?,
-            name: r.get(2)?,
-            quantity: r.get(3)?,
-            unit_price_cents: r.get(4)?,
-        })
-    })?;
-    for l in lines {
-        order.lines.push(l?);
-    }
-    Ok(Some(order))
+    })
+    .optional()
 }
 
 async fn get_order(
@@ -153,7 +142,7 @@ async fn get_order(
         Ok(u) => u,
         Err(r) => return r,
     };
-    match with_conn(&state, move |c| load_order(c, id)).await {
+    match with_conn(&state.readers, move |c| load_order(c, id)).await {
         Ok(Some(o)) if o.customer_id == user.id || user.has_role("staff") => {
             Json(o).into_response()
         }
@@ -171,7 +160,7 @@ async fn place_order(
         Ok(u) => u,
         Err(r) => return r,
     };
-    let result = with_conn(&state, move |c| {
+    let result = with_conn(&state.writer, move |c| {
         let menu: Vec<(i64, String, i64)> = {
             let mut s = c.prepare_cached("SELECT id, name, description, price_cents FROM menu_items WHERE available = 1")?;
             s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(3)?)))?.collect::<Result<_, _>>()?
@@ -190,16 +179,31 @@ async fn place_order(
         let mut raw = [0u8; 16];
         getrandom::fill(&mut raw).expect("random");
         let order_ref: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        let created_at = clodo_sdk::time::now_rfc3339();
         let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.prepare_cached("INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-            .execute(rusqlite::params![order_ref, user.id, user.email, order.pickup_date, order.note, total])?;
+        tx.prepare_cached("INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+            .execute(rusqlite::params![order_ref, user.id, user.email, order.pickup_date, order.note, total, created_at])?;
         let id = tx.last_insert_rowid();
         for (i, p) in priced.iter().enumerate() {
             tx.prepare_cached("INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) VALUES ((SELECT id FROM orders WHERE ref = ?1), ?2, ?3, ?4, ?5, ?6)")?
                 .execute(rusqlite::params![order_ref, i as i64 + 1, p.0, p.1, p.2, p.3])?;
         }
         tx.commit()?;
-        load_order(c, id)
+        Ok(Some(Order {
+            id,
+            customer_id: user.id,
+            customer_email: user.email,
+            pickup_date: order.pickup_date,
+            status: "placed".to_owned(),
+            note: order.note,
+            total_cents: total,
+            created_at,
+            ready_at: None,
+            lines: priced
+                .into_iter()
+                .map(|p| Line { menu_item_id: p.0, name: p.1, quantity: p.2, unit_price_cents: p.3 })
+                .collect(),
+        }))
     })
     .await;
     match result {
@@ -217,20 +221,27 @@ pub async fn start(dir: &Path, keys: TokenKeys) -> SocketAddr {
     std::fs::create_dir_all(dir).unwrap();
     let db = dir.join("db.sqlite3");
     let _ = std::fs::remove_file(&db);
-    let mut conns = Vec::new();
-    for i in 0..4 {
-        let c = Connection::open(&db).unwrap();
-        c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").unwrap();
-        if i == 0 {
-            c.execute_batch(include_str!("../../migrations/0001_init.sql"))
-                .unwrap();
-            c.execute_batch(include_str!("../../migrations/0002_seed_menu.sql"))
-                .unwrap();
-        }
-        conns.push(c);
+    let open = |n: usize| -> Pool {
+        let conns = (0..n)
+            .map(|_| {
+                let c = Connection::open(&db).unwrap();
+                c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").unwrap();
+                c
+            })
+            .collect();
+        Arc::new((Mutex::new(conns), Semaphore::new(n)))
+    };
+    let writer = open(1);
+    {
+        let w = writer.0.lock().unwrap();
+        w[0].execute_batch(include_str!("../../migrations/0001_init.sql"))
+            .unwrap();
+        w[0].execute_batch(include_str!("../../migrations/0002_seed_menu.sql"))
+            .unwrap();
     }
     let state = AppState {
-        pool: Arc::new((Mutex::new(conns), Semaphore::new(4))),
+        readers: open(4),
+        writer,
         keys,
     };
     let app = Router::new()
