@@ -129,11 +129,6 @@ pub(crate) fn build(
             title: info.title.clone(),
             description: (!info.description.is_empty()).then(|| info.description.clone()),
             version: info.version.clone(),
-            license: Some(openapiv3::License {
-                name: "Proprietary".to_owned(),
-                url: None,
-                extensions: Default::default(),
-            }),
             ..Info::default()
         },
         servers: vec![Server {

@@ -203,6 +203,22 @@ pub async fn start_service(
     Ok((Arc::new(service), dev_tokens))
 }
 
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
+async fn shutdown_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r,
+            _ = term.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
+}
+
 /// Installs the log subscriber (`CLODO_LOG`, default `info`); later calls do nothing.
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("CLODO_LOG")
@@ -302,7 +318,7 @@ impl App {
             println!("  customer: {}", t.customer);
             println!("  staff:    {}", t.staff);
         }
-        tokio::signal::ctrl_c().await?;
+        shutdown_signal().await?;
         println!("clodo: shutting down");
         server.shutdown().await;
         Ok(())
