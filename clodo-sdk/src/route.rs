@@ -234,7 +234,7 @@ impl Router {
         });
         // Literal segments win over parameters, position by position.
         self.routes
-            .sort_by(|a, b| specificity(&b.segments).cmp(&specificity(&a.segments)));
+            .sort_by_key(|r| std::cmp::Reverse(specificity(&r.segments)));
         Ok(())
     }
 

@@ -172,11 +172,7 @@ fn query_one(c: &mut Conn, stmt: &Statement) -> Result<Rows, DbError> {
     let columns = match c.columns.get(&*stmt.sql) {
         Some(cols) => Arc::clone(cols),
         None => {
-            let cols: Arc<[String]> = prepared
-                .column_names()
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
+            let cols: Arc<[String]> = prepared.column_names().map(str::to_owned).collect();
             if c.columns.len() >= COLUMN_CACHE_LIMIT {
                 c.columns.clear();
             }

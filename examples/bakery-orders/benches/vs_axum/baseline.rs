@@ -71,6 +71,8 @@ fn err(status: StatusCode, detail: &str) -> Response {
         .into_response()
 }
 
+// Returning a ready response as the error is the usual axum style.
+#[allow(clippy::result_large_err)]
 fn auth(state: &AppState, headers: &HeaderMap) -> Result<User, Response> {
     let token = headers
         .get(header::AUTHORIZATION)
