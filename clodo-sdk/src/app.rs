@@ -11,32 +11,95 @@ use std::task::{Context, Poll};
 use bytes::Bytes;
 use http::{HeaderValue, StatusCode, header};
 
+use crate::auth::User;
 use crate::block::{Block, BlockInfo};
 use crate::contract::{self, ContractError, ContractInfo};
 use crate::ctx::{Ctx, DomainRuntime};
-use crate::db::{Db, DbError, Migration};
+use crate::db::{Db, DbError, MigrationSource};
 use crate::error::ApiError;
 use crate::http_types::{Request, Response};
+use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 use crate::route::{Access, Match, Method, RouteDef, Router, RouterError, normalise_prefix};
+use crate::state::Extensions;
 
 /// Paths the runtime serves itself.
 pub const CONTRACT_PATH: &str = "/openapi.json";
 /// The human docs page.
 pub const DOCS_PATH: &str = "/docs";
 
+/// Rewrites the part of the merged contract that belongs to one mounted
+/// block; receives the contract and the block's mount prefix.
+#[cfg(not(target_arch = "wasm32"))]
+pub type ContractHook =
+    Arc<dyn Fn(&mut openapiv3::OpenAPI, &str) -> Result<(), String> + Send + Sync>;
+/// Rewrites the part of the merged contract that belongs to one mounted
+/// block; receives the contract and the block's mount prefix.
+#[cfg(target_arch = "wasm32")]
+pub type ContractHook = Arc<dyn Fn(&mut openapiv3::OpenAPI, &str) -> Result<(), String>>;
+
+/// A block as mounted: what `#[clodo_block]` provides ([`MountSpec::of`]),
+/// optionally extended at start-up with generated migrations and a contract
+/// hook (the generic data block builds its tables and per-model operations
+/// from a schema this way).
+#[derive(Clone)]
+pub struct MountSpec {
+    /// Name, version, description.
+    pub info: BlockInfo,
+    /// The routes, relative to the mount point.
+    pub routes: Vec<RouteDef>,
+    /// Migrations, applied in name order.
+    pub migrations: Vec<MigrationSource>,
+    /// Rewrites this block's part of the contract after it is built.
+    pub contract_hook: Option<ContractHook>,
+}
+
+impl std::fmt::Debug for MountSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MountSpec")
+            .field("info", &self.info)
+            .field("routes", &self.routes)
+            .field("migrations", &self.migrations.len())
+            .field("contract_hook", &self.contract_hook.is_some())
+            .finish()
+    }
+}
+
+impl MountSpec {
+    /// The spec of block `B` as the macro defined it.
+    pub fn of<B: Block>() -> Self {
+        Self {
+            info: B::info(),
+            routes: B::routes(),
+            migrations: B::migrations().iter().map(MigrationSource::from).collect(),
+            contract_hook: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Mount {
     prefix: String,
-    info: BlockInfo,
-    routes: Vec<RouteDef>,
-    migrations: &'static [Migration],
+    spec: MountSpec,
 }
 
 /// Blocks mounted under path prefixes, served as one API with one contract.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct App {
     title: Option<String>,
     mounts: Vec<Mount>,
+    state: Extensions,
+    auth_hooks: Option<Arc<dyn AuthHooks>>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("title", &self.title)
+            .field("mounts", &self.mounts)
+            .field("state", &self.state)
+            .field("auth_hooks", &self.auth_hooks.is_some())
+            .finish()
+    }
 }
 
 /// Why an app could not start.
@@ -66,13 +129,37 @@ impl App {
     }
 
     /// Mounts block `B` at `prefix` (`"/"` for the root).
-    pub fn mount<B: Block>(mut self, prefix: &str) -> Self {
+    pub fn mount<B: Block>(self, prefix: &str) -> Self {
+        self.mount_spec(prefix, MountSpec::of::<B>())
+    }
+
+    /// Mounts a block described at start-up (see [`MountSpec`]).
+    pub fn mount_spec(mut self, prefix: &str, spec: MountSpec) -> Self {
         self.mounts.push(Mount {
             prefix: normalise_prefix(prefix),
-            info: B::info(),
-            routes: B::routes(),
-            migrations: B::migrations(),
+            spec,
         });
+        self
+    }
+
+    /// Shares `value` with every handler: `ctx.state::<T>()`. One value per type.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_state<T: Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.state.insert(value);
+        self
+    }
+
+    /// Shares `value` with every handler: `ctx.state::<T>()`. One value per type.
+    #[cfg(target_arch = "wasm32")]
+    pub fn with_state<T: 'static>(mut self, value: T) -> Self {
+        self.state.insert(value);
+        self
+    }
+
+    /// Installs the hooks that extend the token check (API keys, disabled
+    /// users); the auth block installs its own.
+    pub fn with_auth_hooks(mut self, hooks: Arc<dyn AuthHooks>) -> Self {
+        self.auth_hooks = Some(hooks);
         self
     }
 
@@ -85,7 +172,7 @@ impl App {
     fn router(&self) -> Result<Router, RouterError> {
         let mut router = Router::default();
         for (i, m) in self.mounts.iter().enumerate() {
-            for def in &m.routes {
+            for def in &m.spec.routes {
                 router.add(i, &m.prefix, *def)?;
             }
         }
@@ -93,7 +180,7 @@ impl App {
     }
 
     fn contract_info(&self) -> ContractInfo {
-        let single = (self.mounts.len() == 1).then(|| self.mounts[0].info);
+        let single = (self.mounts.len() == 1).then(|| self.mounts[0].spec.info);
         ContractInfo {
             title: self
                 .title
@@ -105,7 +192,12 @@ impl App {
             tags: self
                 .mounts
                 .iter()
-                .map(|m| (m.info.name.to_owned(), m.info.description.to_owned()))
+                .map(|m| {
+                    (
+                        m.spec.info.name.to_owned(),
+                        m.spec.info.description.to_owned(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -117,12 +209,20 @@ impl App {
     }
 
     fn contract_of(&self, router: &Router) -> Result<openapiv3::OpenAPI, StartError> {
-        let names: Vec<&'static str> = self.mounts.iter().map(|m| m.info.name).collect();
-        Ok(contract::build(
-            &self.contract_info(),
-            router.routes(),
-            &names,
-        )?)
+        let names: Vec<&'static str> = self.mounts.iter().map(|m| m.spec.info.name).collect();
+        let mut api = contract::build(&self.contract_info(), router.routes(), &names)?;
+        let mut problems = Vec::new();
+        for m in &self.mounts {
+            if let Some(hook) = &m.spec.contract_hook
+                && let Err(e) = hook(&mut api, &m.prefix)
+            {
+                problems.push(format!("block `{}`: {e}", m.spec.info.name));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ContractError { problems }.into());
+        }
+        Ok(api)
     }
 
     /// The contract exactly as served at `/openapi.json`.
@@ -131,8 +231,14 @@ impl App {
         Ok(contract_bytes(&c))
     }
 
-    /// Applies every block's migrations to `db`, then builds the service.
-    pub async fn start(&self, runtime: DomainRuntime) -> Result<Service, StartError> {
+    /// The shared state handlers reach through `ctx.state()`.
+    pub fn state(&self) -> &Extensions {
+        &self.state
+    }
+
+    /// Applies every block's migrations to the runtime's database, then builds the service.
+    pub async fn start(&self, mut runtime: DomainRuntime) -> Result<Service, StartError> {
+        runtime.state = self.state.clone();
         let router = self.router()?;
         for reserved in [CONTRACT_PATH, DOCS_PATH] {
             if let Match::Found(p, _) = router.find(Some(Method::Get), reserved) {
@@ -144,9 +250,16 @@ impl App {
         }
         let contract = self.contract_of(&router)?;
         for m in &self.mounts {
-            let applied = runtime.db.migrate(m.info.name, m.migrations).await?;
+            let applied = runtime
+                .db
+                .migrate(m.spec.info.name, &m.spec.migrations)
+                .await?;
             for name in applied {
-                tracing::info!(block = m.info.name, migration = name, "applied migration");
+                tracing::info!(
+                    block = m.spec.info.name,
+                    migration = name,
+                    "applied migration"
+                );
             }
         }
         Ok(Service {
@@ -160,12 +273,13 @@ impl App {
             router,
             runtime: Arc::new(runtime),
             ids: RequestIds::new(),
+            auth_hooks: self.auth_hooks.clone(),
         })
     }
 
     /// The database a domain runtime will use (for callers building one).
     pub fn mounted(&self) -> impl Iterator<Item = (&str, BlockInfo)> {
-        self.mounts.iter().map(|m| (m.prefix.as_str(), m.info))
+        self.mounts.iter().map(|m| (m.prefix.as_str(), m.spec.info))
     }
 }
 
@@ -204,6 +318,7 @@ pub struct Service {
     contract_json: Bytes,
     docs_html: Bytes,
     ids: RequestIds,
+    auth_hooks: Option<Arc<dyn AuthHooks>>,
 }
 
 impl std::fmt::Debug for Service {
@@ -212,6 +327,20 @@ impl std::fmt::Debug for Service {
             .field("domain", &self.runtime.domain.name)
             .finish_non_exhaustive()
     }
+}
+
+/// The credential of a request: `Authorization: Bearer <x>` or `X-Api-Key: <x>`.
+pub fn credential(req: &Request) -> Option<&str> {
+    bearer_token(req).or_else(|| {
+        req.header("x-api-key")
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+    })
+}
+
+/// Whether a credential has the shape of a session token (three dot-separated parts).
+fn is_session_token(credential: &str) -> bool {
+    credential.bytes().filter(|b| *b == b'.').count() == 2
 }
 
 /// The token of `Authorization: Bearer <token>`, if present.
@@ -259,6 +388,28 @@ impl Service {
         with_request_id(resp, &request_id)
     }
 
+    /// Resolves the request's credential to a principal, or a 401.
+    async fn authenticate(&self, req: &Request) -> Result<User, ApiError> {
+        use crate::auth::TokenError;
+        let cred = credential(req)
+            .ok_or_else(|| ApiError::unauthorized(TokenError::Missing.to_string()))?;
+        if is_session_token(cred) {
+            let user = self
+                .runtime
+                .keys
+                .verify(cred, crate::auth::unix_now())
+                .map_err(|e| ApiError::unauthorized(e.to_string()))?;
+            if let Some(hooks) = &self.auth_hooks {
+                hooks.check_session(&self.runtime, &user).await?;
+            }
+            Ok(user)
+        } else if let Some(hooks) = &self.auth_hooks {
+            hooks.verify_api_key(&self.runtime, cred).await
+        } else {
+            Err(ApiError::unauthorized(TokenError::Malformed.to_string()))
+        }
+    }
+
     async fn dispatch(
         &self,
         mut req: Request,
@@ -291,16 +442,13 @@ impl Service {
             }
         };
         let principal = match placed.def.access {
-            Access::Public => None,
+            // A public route still learns who is calling when a valid credential comes along.
+            Access::Public => match credential(&req) {
+                Some(_) => self.authenticate(&req).await.ok(),
+                None => None,
+            },
             Access::Authenticated | Access::Roles(_) => {
-                let token = bearer_token(&req).ok_or_else(|| {
-                    ApiError::unauthorized(crate::auth::TokenError::Missing.to_string())
-                })?;
-                let user = self
-                    .runtime
-                    .keys
-                    .verify(token, crate::auth::unix_now())
-                    .map_err(|e| ApiError::unauthorized(e.to_string()))?;
+                let user = self.authenticate(&req).await?;
                 if let Access::Roles(roles) = placed.def.access
                     && !roles.iter().any(|r| user.has_role(r))
                 {
@@ -387,5 +535,30 @@ pub fn runtime(
     db: Db,
     keys: crate::auth::TokenKeys,
 ) -> DomainRuntime {
-    DomainRuntime { domain, db, keys }
+    DomainRuntime {
+        domain,
+        db,
+        keys,
+        state: Extensions::default(),
+    }
+}
+
+/// Extends the token check; installed with [`App::with_auth_hooks`].
+pub trait AuthHooks: MaybeSend + MaybeSync + 'static {
+    /// Called for every request with a valid session token: refuse users that
+    /// were disabled since the token was issued. Runs per request: keep it
+    /// cheap (cache).
+    fn check_session<'a>(
+        &'a self,
+        runtime: &'a DomainRuntime,
+        user: &'a User,
+    ) -> BoxFuture<'a, Result<(), ApiError>>;
+
+    /// Resolves a credential that is not a session token (an API key, sent as
+    /// `Authorization: Bearer <key>` or `X-Api-Key: <key>`) to its principal.
+    fn verify_api_key<'a>(
+        &'a self,
+        runtime: &'a DomainRuntime,
+        key: &'a str,
+    ) -> BoxFuture<'a, Result<User, ApiError>>;
 }

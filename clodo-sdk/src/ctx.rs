@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::auth::{TokenError, TokenKeys, User, unix_now};
 use crate::db::Db;
 use crate::domain::Domain;
+use crate::state::Extensions;
 
 /// A domain as served: its config, database and token keys.
 #[derive(Debug)]
@@ -15,6 +16,8 @@ pub struct DomainRuntime {
     pub db: Db,
     /// Keys that sign and verify its session tokens.
     pub keys: TokenKeys,
+    /// Values shared with handlers (`App::with_state`).
+    pub state: Extensions,
 }
 
 /// The context of one request: its domain, id, principal and database.
@@ -63,6 +66,16 @@ impl Ctx {
     /// A secret of the domain.
     pub fn secret(&self, name: &str) -> Option<&str> {
         self.runtime.domain.secrets.get(name)
+    }
+
+    /// A value the app shared with `App::with_state`.
+    pub fn state<T: 'static>(&self) -> Option<&T> {
+        self.runtime.state.get::<T>()
+    }
+
+    /// The domain runtime (database, keys, config, state).
+    pub fn runtime(&self) -> &Arc<DomainRuntime> {
+        &self.runtime
     }
 
     /// The authenticated principal, if the route required one or a token was sent.

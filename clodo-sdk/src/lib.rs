@@ -54,6 +54,7 @@ pub mod http_types;
 pub mod maybe_send;
 pub mod response;
 pub mod route;
+pub mod state;
 pub mod time;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -191,6 +191,25 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
+/// A migration to apply: embedded ([`Migration`]) or generated at start-up
+/// (for example from a data schema).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationSource {
+    /// Name; migrations apply in name order, each once per block.
+    pub name: Cow<'static, str>,
+    /// The SQL (several statements allowed).
+    pub sql: Cow<'static, str>,
+}
+
+impl From<&Migration> for MigrationSource {
+    fn from(m: &Migration) -> Self {
+        Self {
+            name: Cow::Borrowed(m.name),
+            sql: Cow::Borrowed(m.sql),
+        }
+    }
+}
+
 /// What a database backend implements (SQLite natively, D1 on Workers).
 pub trait DbBackend: MaybeSend + MaybeSync + 'static {
     /// Runs one statement that returns no rows.
@@ -202,9 +221,9 @@ pub trait DbBackend: MaybeSend + MaybeSync + 'static {
     /// Applies the block's migrations not yet recorded, each in a transaction.
     fn migrate(
         &self,
-        block: &'static str,
-        migrations: &'static [Migration],
-    ) -> BoxFuture<'_, Result<Vec<&'static str>, DbError>>;
+        block: String,
+        migrations: Vec<MigrationSource>,
+    ) -> BoxFuture<'_, Result<Vec<String>, DbError>>;
 }
 
 /// The domain's database, as handlers see it through `ctx.db()`.
@@ -290,10 +309,12 @@ impl Db {
     /// Applies a block's migrations; returns the names newly applied.
     pub async fn migrate(
         &self,
-        block: &'static str,
-        migrations: &'static [Migration],
-    ) -> Result<Vec<&'static str>, DbError> {
-        self.backend.migrate(block, migrations).await
+        block: &str,
+        migrations: &[MigrationSource],
+    ) -> Result<Vec<String>, DbError> {
+        self.backend
+            .migrate(block.to_owned(), migrations.to_vec())
+            .await
     }
 }
 

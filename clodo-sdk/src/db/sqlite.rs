@@ -12,7 +12,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, ToSql};
 use tokio::sync::Semaphore;
 
-use super::{DbBackend, DbError, ExecResult, Migration, Rows, Statement, Value};
+use super::{DbBackend, DbError, ExecResult, MigrationSource, Rows, Statement, Value};
 use crate::maybe_send::BoxFuture;
 
 /// Reader connections kept open per database (plus one writer).
@@ -232,19 +232,21 @@ impl DbBackend for SqliteDb {
 
     fn migrate(
         &self,
-        block: &'static str,
-        migrations: &'static [Migration],
-    ) -> BoxFuture<'_, Result<Vec<&'static str>, DbError>> {
+        block: String,
+        migrations: Vec<MigrationSource>,
+    ) -> BoxFuture<'_, Result<Vec<String>, DbError>> {
         Box::pin(with_conn(&self.writer, move |c| {
             let c = &mut c.conn;
             c.execute_batch(MIGRATIONS_TABLE).map_err(backend_err)?;
-            let mut sorted: Vec<&'static Migration> = migrations.iter().collect();
-            sorted.sort_by_key(|m| m.name);
+            let mut sorted = migrations;
+            sorted.sort_by(|a, b| a.name.cmp(&b.name));
+            let block = block.as_str();
             let mut applied = Vec::new();
             for m in sorted {
+                let name: &str = &m.name;
                 let fail = |e: rusqlite::Error| DbError::Migration {
                     block: block.to_owned(),
-                    file: m.name.to_owned(),
+                    file: name.to_owned(),
                     message: e.to_string(),
                 };
                 let tx = c
@@ -253,22 +255,22 @@ impl DbBackend for SqliteDb {
                 let done: bool = tx
                     .query_row(
                         "SELECT EXISTS(SELECT 1 FROM _clodo_migrations WHERE block = ?1 AND name = ?2)",
-                        [block, m.name],
+                        [block, name],
                         |r| r.get(0),
                     )
                     .map_err(fail)?;
                 if done {
                     continue;
                 }
-                tx.execute_batch(m.sql).map_err(fail)?;
+                tx.execute_batch(&m.sql).map_err(fail)?;
                 tx.execute(
                     "INSERT INTO _clodo_migrations (block, name, applied_at) \
                      VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                    [block, m.name],
+                    [block, name],
                 )
                 .map_err(fail)?;
                 tx.commit().map_err(fail)?;
-                applied.push(m.name);
+                applied.push(name.to_owned());
             }
             Ok(applied)
         }))
@@ -278,7 +280,11 @@ impl DbBackend for SqliteDb {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Db;
+    use crate::db::{Db, Migration};
+
+    fn sources(m: &[Migration]) -> Vec<MigrationSource> {
+        m.iter().map(MigrationSource::from).collect()
+    }
 
     #[derive(serde::Deserialize, Debug, PartialEq)]
     struct Item {
@@ -303,11 +309,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::new(SqliteDb::open(dir.path().join("x/db.sqlite3"), 2).unwrap());
         assert_eq!(
-            db.migrate("b", MIGRATIONS).await.unwrap(),
+            db.migrate("b", &sources(MIGRATIONS)).await.unwrap(),
             ["0001_init.sql", "0002_seed.sql"]
         );
         assert!(
-            db.migrate("b", MIGRATIONS).await.unwrap().is_empty(),
+            db.migrate("b", &sources(MIGRATIONS))
+                .await
+                .unwrap()
+                .is_empty(),
             "applied once"
         );
 
@@ -369,7 +378,11 @@ mod tests {
         }];
         let dir = tempfile::tempdir().unwrap();
         let db = Db::new(SqliteDb::open(dir.path().join("db.sqlite3"), 1).unwrap());
-        let err = db.migrate("blk", BAD).await.unwrap_err().to_string();
+        let err = db
+            .migrate("blk", &sources(BAD))
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("blk/0001_bad.sql") && err.contains("no such table: nope"),
             "{err}"
