@@ -199,6 +199,7 @@ impl App {
                     )
                 })
                 .collect(),
+            api_keys: self.auth_hooks.is_some(),
         }
     }
 
@@ -540,6 +541,7 @@ pub fn runtime(
         db,
         keys,
         state: Extensions::default(),
+        data_dir: None,
     }
 }
 

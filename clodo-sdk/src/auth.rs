@@ -20,21 +20,53 @@ pub const SIGNING_KEY_SECRET: &str = "CLODO_SIGNING_KEY";
 /// Name of the secret holding the previous signing key (rotation grace period).
 pub const PREVIOUS_SIGNING_KEY_SECRET: &str = "CLODO_SIGNING_KEY_PREVIOUS";
 
+/// Name of the secret (Unix seconds) after which the previous key stops verifying.
+pub const PREVIOUS_KEY_UNTIL_SECRET: &str = "CLODO_SIGNING_KEY_PREVIOUS_UNTIL";
+
 /// Shortest signing key accepted, in bytes.
 pub const MIN_KEY_LEN: usize = 32;
 
-/// The authenticated principal of a request: a signed-in person (or, later, a service key).
+/// What kind of credential authenticated a principal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PrincipalKind {
+    /// A person with a session token.
+    #[default]
+    Session,
+    /// A service with an API key; `id` is the key's id.
+    ApiKey,
+}
+
+/// The authenticated principal of a request: a signed-in person, or a
+/// service holding an API key (then `id` is the key's id and `email` its name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct User {
-    /// Stable id of the principal (the token's subject).
+    /// Stable id of the principal (the token's subject, or the API key's id).
     pub id: String,
-    /// Email address.
+    /// Email address (for an API key: its name).
     pub email: String,
     /// Roles granted, e.g. `staff`, `admin`.
     pub roles: Vec<String>,
+    /// How the principal authenticated.
+    #[serde(default)]
+    pub kind: PrincipalKind,
+    /// The session the token belongs to, when the issuer records sessions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
 }
 
 impl User {
+    /// A session principal without a recorded session.
+    pub fn new(id: impl Into<String>, email: impl Into<String>, roles: Vec<String>) -> Self {
+        Self {
+            id: id.into(),
+            email: email.into(),
+            roles,
+            kind: PrincipalKind::Session,
+            session_id: None,
+        }
+    }
+
     /// Whether the principal holds `role`.
     pub fn has_role(&self, role: &str) -> bool {
         self.roles.iter().any(|r| r == role)
@@ -59,6 +91,9 @@ pub struct Claims {
     pub iat: u64,
     /// Expires at, seconds since the Unix epoch.
     pub exp: u64,
+    /// The session this token belongs to, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
 }
 
 /// Why a token was refused. Every variant answers 401.
@@ -103,6 +138,7 @@ pub struct TokenKeys {
     domain: String,
     current: Hmac<Sha256>,
     previous: Option<Hmac<Sha256>>,
+    previous_until: Option<u64>,
 }
 
 impl std::fmt::Debug for TokenKeys {
@@ -129,7 +165,16 @@ impl TokenKeys {
             domain: domain.to_owned(),
             current: mac(current)?,
             previous: previous.map(mac).transpose()?,
+            previous_until: None,
         })
+    }
+
+    /// Ends the rotation grace period: after `unix_secs`, tokens signed with
+    /// the previous key are refused. Keep it at least one access-token
+    /// lifetime after the rotation.
+    pub fn previous_valid_until(mut self, unix_secs: u64) -> Self {
+        self.previous_until = Some(unix_secs);
+        self
     }
 
     /// The domain these keys belong to.
@@ -147,6 +192,7 @@ impl TokenKeys {
             roles: user.roles.clone(),
             iat: now,
             exp: now.saturating_add(ttl_secs),
+            sid: user.session_id.clone(),
         };
         self.sign_claims(&claims)
     }
@@ -184,7 +230,8 @@ impl TokenKeys {
             mac.update(signing_input.as_bytes());
             mac.verify_slice(&sig).is_ok()
         };
-        if !verifies(&self.current) && !self.previous.as_ref().is_some_and(verifies) {
+        let previous_ok = self.previous_until.is_none_or(|until| now < until);
+        if !verifies(&self.current) && !(previous_ok && self.previous.as_ref().is_some_and(verifies)) {
             return Err(TokenError::Signature);
         }
         let claims: Claims = B64
@@ -202,6 +249,8 @@ impl TokenKeys {
             id: claims.sub,
             email: claims.email,
             roles: claims.roles,
+            kind: PrincipalKind::Session,
+            session_id: claims.sid,
         })
     }
 }
@@ -233,11 +282,7 @@ mod tests {
     const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
 
     fn alice() -> User {
-        User {
-            id: "u1".into(),
-            email: "alice@example.com".into(),
-            roles: vec!["staff".into()],
-        }
+        User::new("u1", "alice@example.com", vec!["staff".into()])
     }
 
     #[test]
@@ -277,6 +322,8 @@ mod tests {
         let t = old.mint(&alice(), 1000, 60);
         let rotated = TokenKeys::new("a.example", &[9u8; 32], Some(KEY)).unwrap();
         assert!(rotated.verify(&t, 1000).is_ok());
+        let ended = rotated.previous_valid_until(1000);
+        assert_eq!(ended.verify(&t, 1000), Err(TokenError::Signature), "grace period over");
         assert!(TokenKeys::new("a.example", b"short", None).is_err());
     }
 }

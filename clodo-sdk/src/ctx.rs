@@ -18,6 +18,8 @@ pub struct DomainRuntime {
     pub keys: TokenKeys,
     /// Values shared with handlers (`App::with_state`).
     pub state: Extensions,
+    /// The domain's data directory, natively (`<data_dir>/<domain>`); `None` on Workers.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 /// The context of one request: its domain, id, principal and database.

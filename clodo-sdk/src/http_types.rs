@@ -23,6 +23,8 @@ pub struct Request {
     pub body: Bytes,
     /// Path parameters matched by the router: (name, percent-decoded value).
     pub params: Vec<(&'static str, String)>,
+    /// The client's address, as the transport saw it (the TCP peer natively).
+    pub remote_addr: Option<std::net::IpAddr>,
 }
 
 impl Request {
@@ -39,6 +41,7 @@ impl Request {
             headers: HeaderMap::new(),
             body: Bytes::new(),
             params: Vec::new(),
+            remote_addr: None,
         }
     }
 

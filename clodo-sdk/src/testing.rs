@@ -102,11 +102,11 @@ impl Drop for TestServer {
 
 /// A principal for tests.
 pub fn user(id: &str, roles: &[&str]) -> User {
-    User {
-        id: id.to_owned(),
-        email: format!("{id}@example.com"),
-        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
-    }
+    User::new(
+        id,
+        format!("{id}@example.com"),
+        roles.iter().map(|r| (*r).to_owned()).collect(),
+    )
 }
 
 /// Mints a token for `user` on another domain's keys (for isolation tests).

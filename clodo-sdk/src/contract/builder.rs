@@ -7,7 +7,7 @@ use openapiv3::{
 };
 use schemars::{JsonSchema, generate::SchemaGenerator};
 
-use super::BEARER_SCHEME;
+use super::{API_KEY_SCHEME, BEARER_SCHEME};
 use crate::error::PROBLEM_JSON;
 use crate::route::Access;
 
@@ -230,7 +230,7 @@ impl<'a> OperationBuilder<'a> {
         );
     }
 
-    pub(crate) fn finish(self, access: Access, problem: &ReferenceOr<Schema>) {
+    pub(crate) fn finish(self, access: Access, problem: &ReferenceOr<Schema>, api_keys: bool) {
         let mut add = |status: u16, description: &str| {
             self.op
                 .responses
@@ -268,9 +268,15 @@ impl<'a> OperationBuilder<'a> {
         match access {
             Access::Public => self.op.security = Some(Vec::new()),
             Access::Authenticated | Access::Roles(_) => {
-                let mut req = SecurityRequirement::new();
-                req.insert(BEARER_SCHEME.to_owned(), Vec::new());
-                self.op.security = Some(vec![req]);
+                let mut bearer = SecurityRequirement::new();
+                bearer.insert(BEARER_SCHEME.to_owned(), Vec::new());
+                let mut alternatives = vec![bearer];
+                if api_keys {
+                    let mut key = SecurityRequirement::new();
+                    key.insert(API_KEY_SCHEME.to_owned(), Vec::new());
+                    alternatives.push(key);
+                }
+                self.op.security = Some(alternatives);
             }
         }
         if let Access::Roles(roles) = access {

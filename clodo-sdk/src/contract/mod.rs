@@ -16,6 +16,8 @@ use crate::route::{Access, Method, Placed};
 
 /// Name of the bearer-token security scheme in every contract.
 pub const BEARER_SCHEME: &str = "bearerAuth";
+/// Name of the API-key security scheme (present when the auth block is mounted).
+pub const API_KEY_SCHEME: &str = "apiKeyAuth";
 
 /// Why a contract could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +38,8 @@ pub struct ContractInfo {
     pub description: String,
     /// Tags: (block name, block description), one per mounted block.
     pub tags: Vec<(String, String)>,
+    /// Whether API keys are accepted (the auth block is mounted).
+    pub api_keys: bool,
 }
 
 /// A fresh schema generator with the OpenAPI 3.0 settings.
@@ -76,7 +80,7 @@ pub(crate) fn build(
             let mut b =
                 OperationBuilder::new(&mut op, &mut generator, &mut problems, def.operation_id);
             (def.describe)(&mut b);
-            b.finish(def.access, &problem_ref);
+            b.finish(def.access, &problem_ref, info.api_keys);
         }
         if def.access != Access::Public {
             any_auth = true;
@@ -115,6 +119,19 @@ pub(crate) fn build(
                 bearer_format: Some("JWT".to_owned()),
                 description: Some(
                     "A session token of the request's domain (HS256 JWT).".to_owned(),
+                ),
+                extensions: Default::default(),
+            }),
+        );
+    }
+    if any_auth && info.api_keys {
+        components.security_schemes.insert(
+            API_KEY_SCHEME.to_owned(),
+            ReferenceOr::Item(SecurityScheme::APIKey {
+                location: openapiv3::APIKeyLocation::Header,
+                name: "X-Api-Key".to_owned(),
+                description: Some(
+                    "An API key of the request's domain (also accepted as `Authorization: Bearer <key>`).".to_owned(),
                 ),
                 extensions: Default::default(),
             }),

@@ -202,6 +202,26 @@ fn query_one(c: &mut Conn, stmt: &Statement) -> Result<Rows, DbError> {
     Ok(Rows { columns, rows })
 }
 
+/// Whether SQL is a plain read (`SELECT`, `WITH … SELECT`, `EXPLAIN`, `PRAGMA` reads
+/// excluded): anything else goes to the writer connection.
+fn is_read_only(sql: &str) -> bool {
+    let head: String = sql
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    match head.as_str() {
+        "SELECT" | "VALUES" | "EXPLAIN" => true,
+        // A CTE may end in INSERT/UPDATE/DELETE.
+        "WITH" => {
+            let upper = sql.to_ascii_uppercase();
+            !["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|w| upper.contains(w))
+        }
+        _ => false,
+    }
+}
+
 const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS _clodo_migrations (\
     block TEXT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, \
     PRIMARY KEY (block, name))";
@@ -212,7 +232,9 @@ impl DbBackend for SqliteDb {
     }
 
     fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>> {
-        Box::pin(with_conn(&self.readers, move |c| query_one(c, &stmt)))
+        // `INSERT … RETURNING` and friends are writes: they queue for the writer.
+        let pool = if is_read_only(&stmt.sql) { &self.readers } else { &self.writer };
+        Box::pin(with_conn(pool, move |c| query_one(c, &stmt)))
     }
 
     fn batch(&self, stmts: Vec<Statement>) -> BoxFuture<'_, Result<Vec<ExecResult>, DbError>> {
@@ -368,6 +390,15 @@ mod tests {
             )
             .await;
         assert!(matches!(big, Err(DbError::IntegerOutOfRange { .. })));
+    }
+
+    #[test]
+    fn writes_are_recognised() {
+        assert!(is_read_only("  select 1"));
+        assert!(is_read_only("WITH x AS (SELECT 1) SELECT * FROM x"));
+        assert!(!is_read_only("INSERT INTO t VALUES (1) RETURNING id"));
+        assert!(!is_read_only("WITH x AS (SELECT 1) DELETE FROM t"));
+        assert!(!is_read_only("UPDATE t SET a = 1 RETURNING a"));
     }
 
     #[tokio::test(flavor = "multi_thread")]

@@ -163,7 +163,7 @@ pub async fn start_service(
 ) -> Result<(Arc<Service>, Option<DevTokens>), StartError> {
     let mut secrets =
         Secrets::from_dev_vars(&cfg.dev_vars).map_err(|e| StartError::Config(e.to_string()))?;
-    secrets.overlay_env(&[SIGNING_KEY_SECRET, PREVIOUS_SIGNING_KEY_SECRET]);
+    secrets.overlay_env(&[SIGNING_KEY_SECRET, PREVIOUS_SIGNING_KEY_SECRET, auth::PREVIOUS_KEY_UNTIL_SECRET]);
     let dir = cfg.domain_dir();
     let key = match secrets.get(SIGNING_KEY_SECRET) {
         Some(k) => k.to_owned(),
@@ -184,22 +184,29 @@ pub async fn start_service(
         secrets.get(PREVIOUS_SIGNING_KEY_SECRET).map(str::as_bytes),
     )
     .map_err(|e| StartError::Config(format!("secret {SIGNING_KEY_SECRET}: {e}")))?;
+    let keys = match secrets.get(auth::PREVIOUS_KEY_UNTIL_SECRET) {
+        None => keys,
+        Some(v) => keys.previous_valid_until(v.trim().parse().map_err(|_| {
+            StartError::Config(format!(
+                "secret {} must be a Unix time in seconds, got {v:?}",
+                auth::PREVIOUS_KEY_UNTIL_SECRET
+            ))
+        })?),
+    };
     let db = Db::new(SqliteDb::open(dir.join("db.sqlite3"), cfg.pool_size)?);
     let mut domain = Domain::new(&cfg.domain);
     domain.secrets = secrets;
     let dev_tokens = cfg.dev.then(|| {
         let now = auth::unix_now();
-        let person = |id: &str, role: &str| User {
-            id: id.to_owned(),
-            email: format!("{id}@{}", cfg.domain),
-            roles: vec![role.to_owned()],
-        };
+        let person = |id: &str, role: &str| User::new(id, format!("{id}@{}", cfg.domain), vec![role.to_owned()]);
         DevTokens {
             customer: keys.mint(&person("dev-customer", "customer"), now, DEV_TOKEN_TTL_SECS),
             staff: keys.mint(&person("dev-staff", "staff"), now, DEV_TOKEN_TTL_SECS),
         }
     });
-    let service = app.start(crate::app::runtime(domain, db, keys)).await?;
+    let mut runtime = crate::app::runtime(domain, db, keys);
+    runtime.data_dir = Some(dir.clone());
+    let service = app.start(runtime).await?;
     Ok((Arc::new(service), dev_tokens))
 }
 

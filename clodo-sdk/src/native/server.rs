@@ -50,7 +50,7 @@ async fn read_body(mut body: Incoming, limit: usize) -> Result<Bytes, ApiError> 
     Ok(buf.freeze())
 }
 
-async fn answer(service: &Service, req: hyper::Request<Incoming>) -> Response {
+async fn answer(service: &Service, req: hyper::Request<Incoming>, peer: Option<std::net::IpAddr>) -> Response {
     let started = Instant::now();
     let request_id = service.next_request_id();
     let (parts, body) = req.into_parts();
@@ -76,6 +76,7 @@ async fn answer(service: &Service, req: hyper::Request<Incoming>) -> Response {
                     headers: parts.headers,
                     body: bytes,
                     params: Vec::new(),
+                    remote_addr: peer,
                 };
                 service.handle(request, Arc::clone(&request_id)).await
             }
@@ -126,7 +127,8 @@ pub async fn serve_on(listener: TcpListener, service: Arc<Service>) -> RunningSe
         loop {
             tokio::select! {
                 accepted = listener.accept() => {
-                    let Ok((stream, _peer)) = accepted else { continue };
+                    let Ok((stream, peer)) = accepted else { continue };
+                    let peer = Some(peer.ip());
                     let _ = stream.set_nodelay(true);
                     let service = Arc::clone(&service);
                     let mut conn_stop = stopped.clone();
@@ -134,7 +136,7 @@ pub async fn serve_on(listener: TcpListener, service: Arc<Service>) -> RunningSe
                         let svc = service_fn(move |req| {
                             let service = Arc::clone(&service);
                             async move {
-                                let resp = answer(&service, req).await;
+                                let resp = answer(&service, req, peer).await;
                                 Ok::<_, std::convert::Infallible>(resp.map(Full::<Bytes>::new))
                             }
                         });
