@@ -27,7 +27,9 @@ pub const PREVIOUS_KEY_UNTIL_SECRET: &str = "CLODO_SIGNING_KEY_PREVIOUS_UNTIL";
 pub const MIN_KEY_LEN: usize = 32;
 
 /// What kind of credential authenticated a principal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PrincipalKind {
     /// A person with a session token.
@@ -231,7 +233,9 @@ impl TokenKeys {
             mac.verify_slice(&sig).is_ok()
         };
         let previous_ok = self.previous_until.is_none_or(|until| now < until);
-        if !verifies(&self.current) && !(previous_ok && self.previous.as_ref().is_some_and(verifies)) {
+        if !verifies(&self.current)
+            && !(previous_ok && self.previous.as_ref().is_some_and(verifies))
+        {
             return Err(TokenError::Signature);
         }
         let claims: Claims = B64
@@ -323,7 +327,11 @@ mod tests {
         let rotated = TokenKeys::new("a.example", &[9u8; 32], Some(KEY)).unwrap();
         assert!(rotated.verify(&t, 1000).is_ok());
         let ended = rotated.previous_valid_until(1000);
-        assert_eq!(ended.verify(&t, 1000), Err(TokenError::Signature), "grace period over");
+        assert_eq!(
+            ended.verify(&t, 1000),
+            Err(TokenError::Signature),
+            "grace period over"
+        );
         assert!(TokenKeys::new("a.example", b"short", None).is_err());
     }
 }

@@ -216,7 +216,9 @@ fn is_read_only(sql: &str) -> bool {
         // A CTE may end in INSERT/UPDATE/DELETE.
         "WITH" => {
             let upper = sql.to_ascii_uppercase();
-            !["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|w| upper.contains(w))
+            !["INSERT", "UPDATE", "DELETE", "REPLACE"]
+                .iter()
+                .any(|w| upper.contains(w))
         }
         _ => false,
     }
@@ -233,7 +235,11 @@ impl DbBackend for SqliteDb {
 
     fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>> {
         // `INSERT … RETURNING` and friends are writes: they queue for the writer.
-        let pool = if is_read_only(&stmt.sql) { &self.readers } else { &self.writer };
+        let pool = if is_read_only(&stmt.sql) {
+            &self.readers
+        } else {
+            &self.writer
+        };
         Box::pin(with_conn(pool, move |c| query_one(c, &stmt)))
     }
 

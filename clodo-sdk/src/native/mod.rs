@@ -163,7 +163,11 @@ pub async fn start_service(
 ) -> Result<(Arc<Service>, Option<DevTokens>), StartError> {
     let mut secrets =
         Secrets::from_dev_vars(&cfg.dev_vars).map_err(|e| StartError::Config(e.to_string()))?;
-    secrets.overlay_env(&[SIGNING_KEY_SECRET, PREVIOUS_SIGNING_KEY_SECRET, auth::PREVIOUS_KEY_UNTIL_SECRET]);
+    secrets.overlay_env(&[
+        SIGNING_KEY_SECRET,
+        PREVIOUS_SIGNING_KEY_SECRET,
+        auth::PREVIOUS_KEY_UNTIL_SECRET,
+    ]);
     let dir = cfg.domain_dir();
     let key = match secrets.get(SIGNING_KEY_SECRET) {
         Some(k) => k.to_owned(),
@@ -198,7 +202,9 @@ pub async fn start_service(
     domain.secrets = secrets;
     let dev_tokens = cfg.dev.then(|| {
         let now = auth::unix_now();
-        let person = |id: &str, role: &str| User::new(id, format!("{id}@{}", cfg.domain), vec![role.to_owned()]);
+        let person = |id: &str, role: &str| {
+            User::new(id, format!("{id}@{}", cfg.domain), vec![role.to_owned()])
+        };
         DevTokens {
             customer: keys.mint(&person("dev-customer", "customer"), now, DEV_TOKEN_TTL_SECS),
             staff: keys.mint(&person("dev-staff", "staff"), now, DEV_TOKEN_TTL_SECS),

@@ -50,7 +50,11 @@ async fn read_body(mut body: Incoming, limit: usize) -> Result<Bytes, ApiError> 
     Ok(buf.freeze())
 }
 
-async fn answer(service: &Service, req: hyper::Request<Incoming>, peer: Option<std::net::IpAddr>) -> Response {
+async fn answer(
+    service: &Service,
+    req: hyper::Request<Incoming>,
+    peer: Option<std::net::IpAddr>,
+) -> Response {
     let started = Instant::now();
     let request_id = service.next_request_id();
     let (parts, body) = req.into_parts();
@@ -58,12 +62,15 @@ async fn answer(service: &Service, req: hyper::Request<Incoming>, peer: Option<s
     let path = parts.uri.path().to_owned();
     let limit = service.body_limit();
 
+    // A declared body far beyond the limit is refused unread (the client may
+    // see the connection close); anything smaller is read, and drained past
+    // the limit, so the client can read its 413.
     let declared_too_big = parts
         .headers
         .get(http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|n| n > limit as u64);
+        .is_some_and(|n| n > (limit + DRAIN_LIMIT) as u64);
     let resp = if declared_too_big {
         service.error_response(ApiError::payload_too_large(limit), &request_id)
     } else {
