@@ -466,7 +466,8 @@ impl Service {
             }
         };
         req.params = params;
-        let ctx = Ctx::new(Arc::clone(&self.runtime), Arc::clone(request_id), principal);
+        let ctx = Ctx::new(Arc::clone(&self.runtime), Arc::clone(request_id), principal)
+            .with_client_addr(req.remote_addr);
         let fut = (placed.def.handler)(req, ctx);
         let mut resp = match (CatchUnwind { inner: fut }).await {
             Ok(r) => r?,

@@ -28,6 +28,7 @@ pub struct Ctx {
     runtime: Arc<DomainRuntime>,
     request_id: Arc<str>,
     principal: Option<User>,
+    client_addr: Option<std::net::IpAddr>,
 }
 
 impl Ctx {
@@ -37,7 +38,19 @@ impl Ctx {
             runtime,
             request_id,
             principal,
+            client_addr: None,
         }
+    }
+
+    /// Sets the client's address (the runtimes do).
+    pub fn with_client_addr(mut self, addr: Option<std::net::IpAddr>) -> Self {
+        self.client_addr = addr;
+        self
+    }
+
+    /// The client's address as the transport saw it, if known.
+    pub fn client_addr(&self) -> Option<std::net::IpAddr> {
+        self.client_addr
     }
 
     /// The domain this request belongs to.

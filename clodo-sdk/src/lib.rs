@@ -41,9 +41,14 @@
 //! ```
 #![deny(missing_docs)]
 
+// Lets `#[clodo_block]` expansions (absolute `::clodo_sdk` paths) work inside the SDK.
+#[allow(unused_extern_crates)]
+extern crate self as clodo_sdk;
+
 pub mod app;
 pub mod auth;
 pub mod block;
+pub mod blocks;
 pub mod contract;
 pub mod ctx;
 pub mod db;

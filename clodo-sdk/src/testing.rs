@@ -36,12 +36,22 @@ impl TestServer {
 
     /// Starts `app` for `domain`, with the signing key [`TEST_SIGNING_KEY`].
     pub async fn start_for(app: App, domain: &str) -> Result<Self, StartError> {
+        Self::start_with_secrets(app, domain, &[]).await
+    }
+
+    /// Starts `app` for `domain` with extra secrets (as if from `.dev.vars`).
+    pub async fn start_with_secrets(
+        app: App,
+        domain: &str,
+        secrets: &[(&str, &str)],
+    ) -> Result<Self, StartError> {
         let dir = unique_dir();
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(
-            dir.join(".dev.vars"),
-            format!("CLODO_SIGNING_KEY={TEST_SIGNING_KEY}\n"),
-        )?;
+        let mut vars = format!("CLODO_SIGNING_KEY={TEST_SIGNING_KEY}\n");
+        for (k, v) in secrets {
+            vars.push_str(&format!("{k}={v}\n"));
+        }
+        std::fs::write(dir.join(".dev.vars"), vars)?;
         let cfg = ServerConfig::for_tests(domain, &dir);
         let (service, _) = start_service(&app, &cfg).await?;
         let keys = service.runtime().keys.clone();
@@ -69,6 +79,11 @@ impl TestServer {
     /// The data directory.
     pub fn data_dir(&self) -> &std::path::Path {
         &self.dir
+    }
+
+    /// The domain's own directory: its database, and `outbox/` of the dev mailer.
+    pub fn domain_dir(&self) -> std::path::PathBuf {
+        self.dir.join(&self.domain)
     }
 
     /// The domain's token keys (to mint hostile tokens in tests).
