@@ -133,6 +133,28 @@ struct Header {
     alg: String,
 }
 
+/// Claims as read during verification, borrowing what is only compared.
+#[derive(Deserialize)]
+struct VerifiedClaims<'a> {
+    #[serde(borrow)]
+    iss: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    aud: std::borrow::Cow<'a, str>,
+    sub: String,
+    email: String,
+    #[serde(default)]
+    roles: Vec<String>,
+    exp: u64,
+    #[serde(default)]
+    sid: Option<String>,
+}
+
+/// `HEADER_HS256` in base64url, computed once.
+fn encoded_header() -> &'static str {
+    static ENCODED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ENCODED.get_or_init(|| B64.encode(HEADER_HS256))
+}
+
 /// The keys of one domain: signs with the current key, verifies with it and
 /// with the previous one.
 #[derive(Clone)]
@@ -217,20 +239,27 @@ impl TokenKeys {
         else {
             return Err(TokenError::Malformed);
         };
-        let header: Header = B64
-            .decode(h)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .ok_or(TokenError::Malformed)?;
-        if header.alg != "HS256" {
-            return Err(TokenError::Algorithm);
+        // Fast path: the exact header this SDK writes; anything else is parsed.
+        if h != encoded_header() {
+            let header: Header = B64
+                .decode(h)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .ok_or(TokenError::Malformed)?;
+            if header.alg != "HS256" {
+                return Err(TokenError::Algorithm);
+            }
         }
-        let sig = B64.decode(s).map_err(|_| TokenError::Malformed)?;
+        let mut sig_buf = [0u8; 64];
+        let sig_len = B64
+            .decode_slice(s, &mut sig_buf)
+            .map_err(|_| TokenError::Malformed)?;
+        let sig = &sig_buf[..sig_len];
         let signing_input = &token[..h.len() + 1 + p.len()];
         let verifies = |key: &Hmac<Sha256>| {
             let mut mac = key.clone();
             mac.update(signing_input.as_bytes());
-            mac.verify_slice(&sig).is_ok()
+            mac.verify_slice(sig).is_ok()
         };
         let previous_ok = self.previous_until.is_none_or(|until| now < until);
         if !verifies(&self.current)
@@ -238,11 +267,9 @@ impl TokenKeys {
         {
             return Err(TokenError::Signature);
         }
-        let claims: Claims = B64
-            .decode(p)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .ok_or(TokenError::Malformed)?;
+        let payload = B64.decode(p).map_err(|_| TokenError::Malformed)?;
+        let claims: VerifiedClaims<'_> =
+            serde_json::from_slice(&payload).map_err(|_| TokenError::Malformed)?;
         if claims.iss != self.domain || claims.aud != AUDIENCE {
             return Err(TokenError::WrongDomain);
         }

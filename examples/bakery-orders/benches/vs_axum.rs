@@ -10,18 +10,15 @@
 //! `BENCH_WORK` (`get`, `post` or `all`, the default).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use clodo_sdk::testing::{TestServer, user};
-use http_body_util::{BodyExt, Full};
-use hyper::Request;
-use hyper_util::rt::TokioIo;
 
 #[path = "vs_axum/baseline.rs"]
 mod baseline;
+#[path = "common/load.rs"]
+mod common;
+
+use common::{Call, env_num, load};
 
 #[derive(Clone, Copy, Debug)]
 enum Workload {
@@ -31,67 +28,24 @@ enum Workload {
 
 const ORDER_JSON: &str = r#"{"pickup_date":"2026-12-01","lines":[{"menu_item_id":1,"quantity":2},{"menu_item_id":3,"quantity":3}]}"#;
 
-/// Drives `conns` keep-alive connections for `secs`, returns requests per second.
-async fn load(addr: SocketAddr, token: &str, work: Workload, conns: usize, secs: f64) -> f64 {
-    let stop = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(AtomicU64::new(0));
-    let mut tasks = Vec::new();
-    for _ in 0..conns {
-        let stop = Arc::clone(&stop);
-        let done = Arc::clone(&done);
-        let auth = format!("Bearer {token}");
-        tasks.push(tokio::spawn(async move {
-            let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
-            stream.set_nodelay(true).ok();
-            let (mut send, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-                .await
-                .expect("handshake");
-            tokio::spawn(conn);
-            while !stop.load(Ordering::Relaxed) {
-                let req = match work {
-                    Workload::GetOrder => Request::get("/orders/1")
-                        .header("host", "127.0.0.1")
-                        .header("authorization", &auth)
-                        .body(Full::new(Bytes::new()))
-                        .unwrap(),
-                    Workload::PostOrder => Request::post("/orders")
-                        .header("host", "127.0.0.1")
-                        .header("authorization", &auth)
-                        .header("content-type", "application/json")
-                        .body(Full::new(Bytes::from_static(ORDER_JSON.as_bytes())))
-                        .unwrap(),
-                };
-                let resp = send.send_request(req).await.expect("request");
-                let status = resp.status().as_u16();
-                let _ = resp.into_body().collect().await;
-                let expected = match work {
-                    Workload::GetOrder => 200,
-                    Workload::PostOrder => 201,
-                };
-                assert_eq!(status, expected, "{work:?}");
-                done.fetch_add(1, Ordering::Relaxed);
-            }
-        }));
+fn call(work: Workload, token: &str) -> Call {
+    let authorization = Some(format!("Bearer {token}"));
+    match work {
+        Workload::GetOrder => Call {
+            method: "GET",
+            path: "/orders/1".into(),
+            authorization,
+            json: None,
+            expect: 200,
+        },
+        Workload::PostOrder => Call {
+            method: "POST",
+            path: "/orders".into(),
+            authorization,
+            json: Some(ORDER_JSON),
+            expect: 201,
+        },
     }
-    // Warm up, then measure.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let start_count = done.load(Ordering::Relaxed);
-    let start = Instant::now();
-    tokio::time::sleep(Duration::from_secs_f64(secs)).await;
-    let n = done.load(Ordering::Relaxed) - start_count;
-    let elapsed = start.elapsed().as_secs_f64();
-    stop.store(true, Ordering::Relaxed);
-    for t in tasks {
-        let _ = t.await;
-    }
-    n as f64 / elapsed
-}
-
-fn env_num<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn main() {
@@ -113,7 +67,7 @@ fn main() {
 
         // Seed order 1 on both, owned by the benchmark's customer.
         for addr in [clodo_addr, axum_addr] {
-            let r = load(addr, &token, Workload::PostOrder, 1, 0.05).await;
+            let r = load(addr, &call(Workload::PostOrder, &token), 1, 0.05).await;
             assert!(r > 0.0);
         }
 
@@ -127,8 +81,8 @@ fn main() {
         for &work in works {
             let (mut best_c, mut best_a) = (0f64, 0f64);
             for _ in 0..rounds {
-                best_c = best_c.max(load(clodo_addr, &token, work, conns, secs).await);
-                best_a = best_a.max(load(axum_addr, &token, work, conns, secs).await);
+                best_c = best_c.max(load(clodo_addr, &call(work, &token), conns, secs).await);
+                best_a = best_a.max(load(axum_addr, &call(work, &token), conns, secs).await);
             }
             let name = match work {
                 Workload::GetOrder => "GET /orders/{id}",

@@ -4,6 +4,7 @@
 //! and see their own; staff list a day's orders and mark them ready. Order
 //! lines are checked against the menu and totals are computed in cents.
 
+use clodo_sdk::blocks::auth::{self, AuthConfig};
 use clodo_sdk::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -132,7 +133,8 @@ macro_rules! order_select {
     };
 }
 
-async fn load_order(db: &Db, id: i64) -> Result<Option<Order>, ApiError> {
+/// Loads one order with its lines.
+pub async fn load_order(db: &Db, id: i64) -> Result<Option<Order>, ApiError> {
     Ok(db
         .first(order_select!("WHERE o.id = ?1"), params![id])
         .await?)
@@ -296,7 +298,10 @@ impl BakeryOrders {
     }
 }
 
-/// The app this example serves: the bakery block at the root.
+/// The app this example serves: the bakery block at the root and the auth
+/// block at `/auth`. Emails listed in `CLODO_ADMIN_EMAILS` (comma-separated)
+/// become admins when they sign in.
 pub fn app() -> App {
-    App::new().mount::<BakeryOrders>("/")
+    let auth = AuthConfig::default().admins_from_env("CLODO_ADMIN_EMAILS");
+    auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", auth)
 }

@@ -576,7 +576,7 @@ async fn contract_and_docs_are_served() {
     );
     assert_eq!(
         doc["paths"]["/orders"]["post"]["security"],
-        json!([{"bearerAuth": []}])
+        json!([{"bearerAuth": []}, {"apiKeyAuth": []}])
     );
     assert_eq!(
         doc["paths"]["/orders"]["get"]["x-clodo-roles"],
@@ -596,5 +596,92 @@ async fn contract_and_docs_are_served() {
     );
     let html = docs.text().await.unwrap();
     assert!(html.contains("/orders/{id}/ready") && html.contains("Today&#39;s menu."));
+    s.stop().await;
+}
+
+/// The README tour: ask for a magic link, read it from the dev outbox,
+/// verify, order with the access token, refresh, log out.
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_by_magic_link_then_order() {
+    let s = server().await;
+    let c = Client::new();
+    let resp = c
+        .post(s.url("/auth/magic-link"))
+        .json(&json!({"email": "hanna@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+    let outbox = s.domain_dir().join("outbox");
+    let file = std::fs::read_dir(&outbox)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let msg: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    let token = msg["link"]
+        .as_str()
+        .unwrap()
+        .split("token=")
+        .nth(1)
+        .unwrap();
+    let session: Value = c
+        .post(s.url("/auth/verify"))
+        .json(&json!({"token": token}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let access = session["access_token"].as_str().unwrap();
+    let resp = c
+        .post(s.url("/orders"))
+        .bearer_auth(access)
+        .json(&order_body())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let order: Order = resp.json().await.unwrap();
+    assert_eq!(order.customer_email, "hanna@example.com");
+
+    let refreshed: Value = c
+        .post(s.url("/auth/refresh"))
+        .json(&json!({"refresh_token": session["refresh_token"]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let access = refreshed["access_token"].as_str().unwrap();
+    let mine: Vec<Order> = c
+        .get(s.url("/orders/mine"))
+        .bearer_auth(access)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine, vec![order]);
+    assert_eq!(
+        c.post(s.url("/auth/logout"))
+            .bearer_auth(access)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    let resp = c
+        .post(s.url("/auth/refresh"))
+        .json(&json!({"refresh_token": refreshed["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    problem(resp, StatusCode::UNAUTHORIZED).await;
     s.stop().await;
 }

@@ -12,7 +12,7 @@ use crate::error::{ApiError, FieldError};
 use crate::params;
 use crate::time::rfc3339_utc;
 
-const USER_COLUMNS: &str = "id, email, roles, disabled, created_at, last_sign_in_at";
+use super::store::user_columns;
 /// Default and largest page size.
 const DEFAULT_LIMIT: u32 = 20;
 const MAX_LIMIT: u32 = 100;
@@ -141,8 +141,10 @@ pub(crate) async fn list_users(db: &Db, page: &PageQuery) -> Result<UserPage, Ap
     };
     let mut items: Vec<UserRecord> = db
         .query(
-            format!(
-                "SELECT {USER_COLUMNS} FROM auth_users WHERE email > ?1 ORDER BY email LIMIT ?2"
+            concat!(
+                "SELECT ",
+                user_columns!(),
+                " FROM auth_users WHERE email > ?1 ORDER BY email LIMIT ?2"
             ),
             params![after, i64::from(limit) + 1],
         )

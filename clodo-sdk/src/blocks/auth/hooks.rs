@@ -93,17 +93,6 @@ impl Hooks {
         }
     }
 
-    fn is_stale(&self, domain: &str, now: u64) -> bool {
-        self.revocations
-            .lock()
-            .map(|m| {
-                m.get(domain)
-                    .and_then(|r| r.loaded_at)
-                    .is_none_or(|t| now >= t + self.refresh_secs)
-            })
-            .unwrap_or(true)
-    }
-
     async fn reload(&self, runtime: &DomainRuntime, now: u64) -> Result<(), ApiError> {
         let db = &runtime.db;
         let disabled: Vec<IdRow> = db
@@ -132,26 +121,28 @@ impl Hooks {
         Ok(())
     }
 
-    fn check(&self, domain: &str, user: &User) -> Result<(), ApiError> {
-        let map = self
-            .revocations
-            .lock()
-            .map_err(|_| ApiError::internal("revocation cache poisoned"))?;
-        if let Some(r) = map.get(domain) {
-            if r.disabled_users.contains(&user.id) {
-                return Err(ApiError::unauthorized("this account is disabled"));
-            }
-            if user
-                .session_id
-                .as_ref()
-                .is_some_and(|s| r.revoked_sessions.contains(s))
-            {
-                return Err(ApiError::unauthorized(
-                    "this session has ended; sign in again",
-                ));
-            }
+    /// Checks `user` against a fresh cache in one lock; `None` when the cache is stale.
+    fn check_fresh(&self, domain: &str, user: &User, now: u64) -> Option<Result<(), ApiError>> {
+        let Ok(map) = self.revocations.lock() else {
+            return Some(Err(ApiError::internal("revocation cache poisoned")));
+        };
+        let r = map.get(domain)?;
+        if r.loaded_at.is_none_or(|t| now >= t + self.refresh_secs) {
+            return None;
         }
-        Ok(())
+        if r.disabled_users.contains(&user.id) {
+            return Some(Err(ApiError::unauthorized("this account is disabled")));
+        }
+        if user
+            .session_id
+            .as_ref()
+            .is_some_and(|s| r.revoked_sessions.contains(s))
+        {
+            return Some(Err(ApiError::unauthorized(
+                "this session has ended; sign in again",
+            )));
+        }
+        Some(Ok(()))
     }
 
     fn should_touch(&self, key_id: &str, now: u64) -> bool {
@@ -176,10 +167,12 @@ impl AuthHooks for Hooks {
     ) -> BoxFuture<'a, Result<(), ApiError>> {
         Box::pin(async move {
             let now = unix_now();
-            if self.is_stale(&runtime.domain.name, now) {
-                self.reload(runtime, now).await?;
+            if let Some(verdict) = self.check_fresh(&runtime.domain.name, user, now) {
+                return verdict;
             }
-            self.check(&runtime.domain.name, user)
+            self.reload(runtime, now).await?;
+            self.check_fresh(&runtime.domain.name, user, now)
+                .unwrap_or_else(|| Err(ApiError::internal("revocation cache did not load")))
         })
     }
 

@@ -14,7 +14,13 @@ use crate::error::ApiError;
 use crate::params;
 use crate::time::rfc3339_utc;
 
-const USER_COLUMNS: &str = "id, email, roles, disabled, created_at, last_sign_in_at";
+/// The columns of a [`UserRecord`], as a macro so queries are built by `concat!`.
+macro_rules! user_columns {
+    () => {
+        "id, email, roles, disabled, created_at, last_sign_in_at"
+    };
+}
+pub(crate) use user_columns;
 
 #[derive(Deserialize)]
 struct Count {
@@ -137,9 +143,10 @@ pub(crate) async fn upsert_user(
     let roles = if make_admin { r#"["admin"]"# } else { "[]" };
     let user: Option<UserRecord> = db
         .first(
-            format!(
+            concat!(
                 "INSERT INTO auth_users (id, email, roles, created_at, last_sign_in_at) VALUES (?1, ?2, ?3, ?4, ?4) \
-                 ON CONFLICT (email) DO UPDATE SET last_sign_in_at = ?4 RETURNING {USER_COLUMNS}"
+                 ON CONFLICT (email) DO UPDATE SET last_sign_in_at = ?4 RETURNING ",
+                user_columns!()
             ),
             params![id, email, roles, now],
         )
@@ -161,7 +168,7 @@ pub(crate) async fn upsert_user(
 pub(crate) async fn find_user(db: &Db, id: &str) -> Result<Option<UserRecord>, ApiError> {
     Ok(db
         .first(
-            format!("SELECT {USER_COLUMNS} FROM auth_users WHERE id = ?1"),
+            concat!("SELECT ", user_columns!(), " FROM auth_users WHERE id = ?1"),
             params![id],
         )
         .await?)
