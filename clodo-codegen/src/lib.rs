@@ -1,9 +1,27 @@
-//! The library behind `cargo clodo`.
+//! The library behind `cargo clodo` (the thin binary is `src/bin/cargo-clodo.rs`).
 //!
-//! For now: exporting and checking the contract a block serves. Every block
-//! binary prints its contract with `<binary> contract` (see
-//! `clodo_sdk::App::run_cli`), so the exported bytes are exactly the ones
-//! served at `/openapi.json`.
+//! - [`scaffold`]: `new-block`, a new block crate from `templates/`.
+//! - [`contract`]: export the contract a block serves and check a checked-in
+//!   copy against it. Every block binary prints its contract with
+//!   `<binary> contract` (see `clodo_sdk::App::run_cli`), so the exported
+//!   bytes are exactly the ones served at `/openapi.json`.
+//! - [`diff`]: breaking and non-breaking changes between two contracts.
+//! - [`client`]: a typed Rust client crate from any OpenAPI 3.0.x document.
+//! - [`routes`] and [`dev`]: a block's route table; serve and restart on change.
+//!
+//! ```
+//! let doc = r#"{"openapi": "3.0.3", "info": {"title": "Tiny", "version": "1"},
+//!   "paths": {"/ping": {"get": {"operationId": "ping",
+//!     "responses": {"204": {"description": "pong"}}}}}}"#;
+//! let krate = clodo_codegen::client::generate(doc, &Default::default()).unwrap();
+//! assert_eq!(krate.name, "tiny-client");
+//! assert_eq!(krate.operations, 1);
+//! ```
 #![deny(missing_docs)]
 
+pub mod client;
 pub mod contract;
+pub mod dev;
+pub mod diff;
+pub mod routes;
+pub mod scaffold;

@@ -77,7 +77,8 @@ fn unknown_package_is_a_clear_error() {
         .args(["contract", "-p", "no-such-block"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "an error, not a failed check");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no-such-block"), "{err}");
+    assert!(err.contains("help:"), "says what to do next: {err}");
 }

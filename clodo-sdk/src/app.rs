@@ -37,6 +37,21 @@ pub type ContractHook =
 #[cfg(target_arch = "wasm32")]
 pub type ContractHook = Arc<dyn Fn(&mut openapiv3::OpenAPI, &str) -> Result<(), String>>;
 
+/// Plans a block's migrations at start-up from the live database (the
+/// generic data block diffs its schema against the one it last applied this
+/// way). What it returns is applied with the block's other migrations; an
+/// error stops start-up with the message.
+#[cfg(not(target_arch = "wasm32"))]
+pub type MigrationPlanner =
+    Arc<dyn Fn(Db) -> BoxFuture<'static, Result<Vec<MigrationSource>, String>> + Send + Sync>;
+/// Plans a block's migrations at start-up from the live database (the
+/// generic data block diffs its schema against the one it last applied this
+/// way). What it returns is applied with the block's other migrations; an
+/// error stops start-up with the message.
+#[cfg(target_arch = "wasm32")]
+pub type MigrationPlanner =
+    Arc<dyn Fn(Db) -> BoxFuture<'static, Result<Vec<MigrationSource>, String>>>;
+
 /// A block as mounted: what `#[clodo_block]` provides ([`MountSpec::of`]),
 /// optionally extended at start-up with generated migrations and a contract
 /// hook (the generic data block builds its tables and per-model operations
@@ -51,6 +66,8 @@ pub struct MountSpec {
     pub migrations: Vec<MigrationSource>,
     /// Rewrites this block's part of the contract after it is built.
     pub contract_hook: Option<ContractHook>,
+    /// Adds migrations planned against the live database at start-up.
+    pub migration_planner: Option<MigrationPlanner>,
 }
 
 impl std::fmt::Debug for MountSpec {
@@ -60,6 +77,7 @@ impl std::fmt::Debug for MountSpec {
             .field("routes", &self.routes)
             .field("migrations", &self.migrations.len())
             .field("contract_hook", &self.contract_hook.is_some())
+            .field("migration_planner", &self.migration_planner.is_some())
             .finish()
     }
 }
@@ -72,6 +90,7 @@ impl MountSpec {
             routes: B::routes(),
             migrations: B::migrations().iter().map(MigrationSource::from).collect(),
             contract_hook: None,
+            migration_planner: None,
         }
     }
 }
@@ -251,10 +270,20 @@ impl App {
         }
         let contract = self.contract_of(&router)?;
         for m in &self.mounts {
-            let applied = runtime
-                .db
-                .migrate(m.spec.info.name, &m.spec.migrations)
-                .await?;
+            let mut planned = Vec::new();
+            if let Some(plan) = &m.spec.migration_planner {
+                planned = plan(runtime.db.clone()).await.map_err(|e| {
+                    StartError::Config(format!("block `{}`: {e}", m.spec.info.name))
+                })?;
+            }
+            let migrations = if planned.is_empty() {
+                std::borrow::Cow::Borrowed(&m.spec.migrations)
+            } else {
+                let mut all = m.spec.migrations.clone();
+                all.extend(planned);
+                std::borrow::Cow::Owned(all)
+            };
+            let applied = runtime.db.migrate(m.spec.info.name, &migrations).await?;
             for name in applied {
                 tracing::info!(
                     block = m.spec.info.name,
@@ -281,6 +310,14 @@ impl App {
     /// The database a domain runtime will use (for callers building one).
     pub fn mounted(&self) -> impl Iterator<Item = (&str, BlockInfo)> {
         self.mounts.iter().map(|m| (m.prefix.as_str(), m.spec.info))
+    }
+
+    /// Each mounted block's name and migrations, in mount order (the order
+    /// [`App::start`] applies them in).
+    pub fn migrations(&self) -> impl Iterator<Item = (&'static str, &[MigrationSource])> {
+        self.mounts
+            .iter()
+            .map(|m| (m.spec.info.name, m.spec.migrations.as_slice()))
     }
 }
 
@@ -468,6 +505,10 @@ impl Service {
         req.params = params;
         let ctx = Ctx::new(Arc::clone(&self.runtime), Arc::clone(request_id), principal)
             .with_client_addr(req.remote_addr);
+        // On Workers a panic aborts the instance: record which handler runs,
+        // so the runtime's panic hook can name it in the 500 it leaves behind.
+        #[cfg(target_arch = "wasm32")]
+        crate::worker::note_operation(placed.def.operation_id);
         let fut = (placed.def.handler)(req, ctx);
         let mut resp = match (CatchUnwind { inner: fut }).await {
             Ok(r) => r?,

@@ -58,7 +58,8 @@ where
     }
 }
 
-/// Query parameters deserialized into a struct `T`; each field is one parameter.
+/// Query parameters deserialized into a struct `T` (each field is one
+/// parameter) or into a map such as `BTreeMap<String, String>` (any names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Query<T>(pub T);
 
@@ -93,8 +94,8 @@ impl<T: DeserializeOwned + JsonSchema> Extractor for Query<T> {
             })
     }
 
-    fn describe(op: &mut OperationBuilder<'_>, _name: &'static str) {
-        op.query_params::<T>();
+    fn describe(op: &mut OperationBuilder<'_>, name: &'static str) {
+        op.query::<T>(name);
     }
 }
 

@@ -51,6 +51,8 @@ pub mod block;
 pub mod blocks;
 pub mod contract;
 pub mod ctx;
+#[cfg(feature = "data")]
+pub mod data;
 pub mod db;
 pub mod domain;
 pub mod error;
@@ -66,6 +68,10 @@ pub mod time;
 pub mod native;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod testing;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+mod worker_macro;
+pub mod wrangler;
 
 pub use app::{App, Service, StartError};
 pub use auth::User;
@@ -106,4 +112,7 @@ pub mod __private {
     pub use crate::maybe_send::BoxFuture;
     pub use crate::response::HandlerOutput;
     pub use crate::route::{Access, HandlerResult, Method, RouteDef};
+
+    #[cfg(target_arch = "wasm32")]
+    pub use {crate::worker::fetch as worker_fetch, js_sys, wasm_bindgen, wasm_bindgen_futures};
 }

@@ -7,6 +7,9 @@ use crate::app::{App, StartError};
 use crate::auth::{TokenKeys, User, unix_now};
 use crate::native::{RunningServer, ServerConfig, serve_on, start_service};
 
+pub mod suite;
+pub mod workerd;
+
 /// A running test server. Call [`TestServer::stop`] at the end; the data
 /// directory is removed when it is dropped.
 #[derive(Debug)]

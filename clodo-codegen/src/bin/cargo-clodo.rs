@@ -1,20 +1,32 @@
 //! `cargo clodo`: the command-line front of `clodo-codegen`.
+//!
+//! Exit codes: 0 success; 1 a check found something (contract drift,
+//! breaking changes); 2 an error (bad arguments, an invalid document, a
+//! failed build, an unwritable file).
 
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
-use clodo_codegen::contract;
+use anstyle::{AnsiColor, Style};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clodo_codegen::{client, contract, dev, diff, routes, scaffold};
 
+const AFTER_HELP: &str = "\
+Exit codes: 0 success, 1 a check found something (contract drift, breaking changes), 2 an error.
+
+Examples:
+  cargo clodo new-block bakery-orders
+  cargo clodo contract -p bakery-orders --out contract.json --check
+  cargo clodo client --spec contract.json --out bakery-client
+  cargo clodo diff old.json new.json";
+
+/// Clodo: blocks, contracts and clients.
 #[derive(Parser)]
-#[command(name = "cargo", bin_name = "cargo")]
-enum Cargo {
-    /// Clodo: blocks, contracts and clients.
-    Clodo(Cli),
-}
-
-#[derive(clap::Args)]
-#[command(version, about = "Clodo: blocks, contracts and clients")]
+#[command(name = "cargo clodo", bin_name = "cargo clodo", version, after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -22,11 +34,41 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write a new block crate from a template.
+    #[command(after_help = "\
+Examples:
+  cargo clodo new-block bakery-orders
+  cargo clodo new-block inventory --template crud --path blocks/inventory
+  cargo clodo new-block shop --sdk-version 0.1.0
+
+Inside the Clodo repository the new crate depends on its clodo-sdk by path;
+elsewhere on the released version. Then: cd <dir> && cargo test && cargo run")]
+    NewBlock {
+        /// Crate name: lowercase letters, digits, `-` and `_`.
+        name: String,
+        /// Which example to start from.
+        #[arg(long, value_enum, default_value_t = TemplateArg::Basic)]
+        template: TemplateArg,
+        /// Directory to create (default: ./NAME); must be missing or empty.
+        #[arg(long)]
+        path: Option<PathBuf>,
+        /// Depend on the clodo-sdk at this path.
+        #[arg(long, conflicts_with = "sdk_version")]
+        sdk_path: Option<PathBuf>,
+        /// Depend on this clodo-sdk version from the registry.
+        #[arg(long)]
+        sdk_version: Option<String>,
+    },
     /// Export the OpenAPI contract a block serves (the same bytes as its /openapi.json).
+    #[command(after_help = "\
+Examples:
+  cargo clodo contract -p example-bakery-orders
+  cargo clodo contract -p example-bakery-orders --out contracts/bakery.json
+  cargo clodo contract -p example-bakery-orders --out contracts/bakery.json --check   # CI drift gate")]
     Contract {
-        /// The block's package.
+        /// The block's package (default: the package in the current directory).
         #[arg(short = 'p', long = "package")]
-        package: String,
+        package: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -34,48 +76,427 @@ enum Command {
         #[arg(long, requires = "out")]
         check: bool,
     },
+    /// Report the changes between two contracts; exit 1 when any breaks clients.
+    #[command(after_help = "\
+Breaking: removed operations, success responses or response fields; new required
+parameters or body fields; narrowed types, formats or enums; auth added or tightened.
+
+Examples:
+  cargo clodo diff contracts/bakery.json new.json
+  cargo clodo diff old.yaml new.yaml --format json")]
+    Diff {
+        /// The contract clients were built against (JSON or YAML).
+        old: PathBuf,
+        /// The new contract.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Generate a typed Rust client crate from an OpenAPI 3.0 document.
+    #[command(after_help = "\
+Examples:
+  cargo clodo client --spec contract.json --out bakery-client
+  cargo clodo client --spec api.yaml --out clients/api --name api-client
+
+The crate uses reqwest over rustls by default (feature `reqwest`); without it,
+pass your own Transport (a Service Binding in a Worker). Running it again on
+the same directory replaces the generated crate.")]
+    Client {
+        /// The OpenAPI 3.0.x document, JSON or YAML.
+        #[arg(long)]
+        spec: PathBuf,
+        /// Directory of the crate to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Crate name (default: from the document's title, `<title>-client`).
+        #[arg(long)]
+        name: Option<String>,
+        /// Leave out the empty `[workspace]` table (to add the crate to an enclosing workspace).
+        #[arg(long)]
+        workspace_member: bool,
+        /// Leave the reqwest transport out of the default features (for a Worker,
+        /// which passes its own Transport).
+        #[arg(long)]
+        no_default_transport: bool,
+    },
+    /// Print a table of a block's routes: method, path, operation, auth and roles.
+    #[command(after_help = "\
+Examples:
+  cargo clodo routes -p example-bakery-orders
+  cd my-block && cargo clodo routes")]
+    Routes {
+        /// The block's package (default: the package in the current directory).
+        #[arg(short = 'p', long = "package")]
+        package: Option<String>,
+    },
+    /// Build and serve a block natively; rebuild and restart it when its sources change.
+    #[command(after_help = "\
+Examples:
+  cargo clodo dev -p example-bakery-orders
+  PORT=9000 cargo clodo dev
+
+Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctrl-C.")]
+    Dev {
+        /// The block's package (default: the package in the current directory).
+        #[arg(short = 'p', long = "package")]
+        package: Option<String>,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  cargo clodo completions bash > ~/.local/share/bash-completion/completions/cargo-clodo
+  cargo clodo completions zsh > ~/.zfunc/_cargo-clodo
+
+The script completes `cargo-clodo`; `cargo clodo` runs the same binary.")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateArg {
+    /// A public route, an authenticated one and a staff-only one.
+    Basic,
+    /// Create, read, update and delete items.
+    Crud,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable lines.
+    Text,
+    /// One JSON document, for tools.
+    Json,
+}
+
+/// A failure with a hint of what to do next, and its exit code.
+struct Failure {
+    message: String,
+    help: Option<String>,
+    code: u8,
+}
+
+impl Failure {
+    fn new(message: impl std::fmt::Display) -> Self {
+        Failure {
+            message: message.to_string(),
+            help: None,
+            code: 2,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn code(mut self, code: u8) -> Self {
+        self.code = code;
+        self
+    }
+}
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const HELP: Style = AnsiColor::Cyan.on_default().bold();
+const OK: Style = AnsiColor::Green.on_default().bold();
+
+fn note(label: &str, message: impl std::fmt::Display) {
+    let _ = writeln!(anstream::stderr(), "{OK}{label:>10}{OK:#} {message}");
+}
+
+/// Shows a spinner on a terminal while a slow step runs.
+fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
+    if !std::io::stderr().is_terminal() {
+        note(label, "...");
+        return work();
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    let flag = done.clone();
+    let text = label.to_owned();
+    let spinner = std::thread::spawn(move || {
+        let frames = ['|', '/', '-', '\\'];
+        let start = Instant::now();
+        let mut i = 0;
+        while !flag.load(Ordering::Relaxed) {
+            if start.elapsed() > Duration::from_secs(1) {
+                eprint!(
+                    "\r{} {text} ({}s)",
+                    frames[i % 4],
+                    start.elapsed().as_secs()
+                );
+                i += 1;
+            }
+            std::thread::sleep(Duration::from_millis(120));
+        }
+        eprint!("\r\x1b[2K");
+    });
+    let out = work();
+    done.store(true, Ordering::Relaxed);
+    let _ = spinner.join();
+    out
 }
 
 fn main() -> ExitCode {
-    let Cargo::Clodo(cli) = Cargo::parse();
+    // `cargo clodo x` runs `cargo-clodo clodo x`; `cargo-clodo x` works too.
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "clodo") {
+        args.remove(1);
+    }
+    let cli = Cli::parse_from(args);
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            let mut err = anstream::stderr();
+            let _ = writeln!(err, "{ERROR}error:{ERROR:#} {}", f.message);
+            if let Some(help) = &f.help {
+                let _ = writeln!(err, "{HELP}help:{HELP:#} {help}");
+            }
+            ExitCode::from(f.code)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), contract::ContractError> {
+fn package_or_current(package: Option<String>) -> Result<String, Failure> {
+    package.or_else(dev::current_package).ok_or_else(|| {
+        Failure::new("no package given and the current directory is not inside a package")
+            .help("pass the block's package with -p NAME, or run this inside the block's directory")
+    })
+}
+
+fn contract_failure(e: contract::ContractError) -> Failure {
+    let help = match &e {
+        contract::ContractError::Build { package, .. } => Some(format!(
+            "check that `{package}` is a package of this workspace (`cargo metadata --no-deps`) and that `cargo run -p {package} -- contract` works"
+        )),
+        contract::ContractError::NotOpenApi { .. } => Some(
+            "a block's main must call `app().run_cli()`, which prints the contract for `contract`"
+                .into(),
+        ),
+        _ => None,
+    };
+    let code = if matches!(e, contract::ContractError::Drift { .. }) {
+        1
+    } else {
+        2
+    };
+    let f = Failure::new(e).code(code);
+    match help {
+        Some(h) => f.help(h),
+        None => f,
+    }
+}
+
+fn read(path: &PathBuf) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Failure::new(format!("cannot read {}: {e}", path.display()))
+            .help("check the path; documents may be JSON or YAML")
+    })
+}
+
+fn client_failure(e: client::ClientError) -> Failure {
+    let help = match &e {
+        client::ClientError::Syntax { .. } => "fix the syntax at that line and column",
+        client::ClientError::Invalid { .. } => {
+            "fix the document at that JSON pointer; the generator reads OpenAPI 3.0.x documents"
+        }
+        client::ClientError::Unsupported { .. } => {
+            "rewrite that part of the document, or file an issue"
+        }
+        client::ClientError::CrateName(_) => "pass a valid name with --name",
+        client::ClientError::OutputNotEmpty(_) => "pass --out with a new or empty directory",
+        client::ClientError::Io { .. } => "check the path and its permissions",
+        client::ClientError::Internal { .. } => {
+            "this is a bug in cargo clodo; please report it with the document"
+        }
+    };
+    Failure::new(e).help(help)
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
+        Command::NewBlock {
+            name,
+            template,
+            path,
+            sdk_path,
+            sdk_version,
+        } => {
+            let dir = path.unwrap_or_else(|| PathBuf::from(&name));
+            let sdk = match (sdk_path, sdk_version) {
+                (Some(p), _) => scaffold::SdkDependency::Path(p),
+                (None, Some(v)) => scaffold::SdkDependency::Version(v),
+                (None, None) => {
+                    let start = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+                    let found = start.ancestors().find_map(scaffold::find_sdk).or_else(|| {
+                        std::env::current_dir()
+                            .ok()
+                            .and_then(|d| scaffold::find_sdk(&d))
+                    });
+                    match found {
+                        Some(p) => scaffold::SdkDependency::Path(p),
+                        None => {
+                            scaffold::SdkDependency::Version(env!("CARGO_PKG_VERSION").to_owned())
+                        }
+                    }
+                }
+            };
+            let template = match template {
+                TemplateArg::Basic => scaffold::Template::Basic,
+                TemplateArg::Crud => scaffold::Template::Crud,
+            };
+            let done = scaffold::new_block(&name, &dir, template, &sdk).map_err(|e| {
+                let help = match &e {
+                    scaffold::ScaffoldError::InvalidName { .. } => {
+                        "for example: cargo clodo new-block bakery-orders"
+                    }
+                    scaffold::ScaffoldError::NotEmpty(_) => {
+                        "pass --path with a new or empty directory"
+                    }
+                    scaffold::ScaffoldError::Io { .. } => {
+                        "check the directory's permissions; nothing was written"
+                    }
+                };
+                Failure::new(e).help(help)
+            })?;
+            note(
+                "Created",
+                format!(
+                    "block {name} in {} (clodo-sdk = {})",
+                    done.dir.display(),
+                    done.sdk
+                ),
+            );
+            let _ = writeln!(
+                anstream::stderr(),
+                "{HELP}next:{HELP:#} cd {} && cargo test && cargo run",
+                dir.display()
+            );
+            Ok(0)
+        }
         Command::Contract {
             package,
             out,
             check,
         } => {
-            eprintln!("building {package} and reading its contract...");
-            let bytes = contract::export(&package, None)?;
+            let package = package_or_current(package)?;
+            let bytes = with_progress(
+                &format!("building {package} and reading its contract"),
+                || contract::export(&package, None),
+            )
+            .map_err(contract_failure)?;
             match (out, check) {
                 (Some(path), true) => {
-                    contract::check(&package, &bytes, &path)?;
-                    eprintln!("{} matches the contract {package} serves", path.display());
+                    contract::check(&package, &bytes, &path).map_err(contract_failure)?;
+                    note(
+                        "Checked",
+                        format!("{} matches the contract {package} serves", path.display()),
+                    );
                 }
                 (Some(path), false) => {
-                    contract::write(&path, &bytes)?;
-                    eprintln!("wrote {}", path.display());
+                    contract::write(&path, &bytes).map_err(contract_failure)?;
+                    note("Wrote", path.display());
                 }
                 (None, _) => {
-                    use std::io::Write as _;
-                    std::io::stdout().write_all(&bytes).map_err(|source| {
-                        contract::ContractError::Io {
-                            path: "<stdout>".into(),
-                            source,
-                        }
+                    std::io::stdout().write_all(&bytes).map_err(|e| {
+                        Failure::new(format!("cannot write to standard output: {e}"))
                     })?;
                 }
             }
-            Ok(())
+            Ok(0)
+        }
+        Command::Diff { old, new, format } => {
+            let (a, b) = (read(&old)?, read(&new)?);
+            let report = diff::diff_texts(&a, &b).map_err(client_failure)?;
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&report)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Failure::new(format!("cannot encode the report: {e}")))?,
+                Format::Text => report.to_text(),
+            };
+            print!("{text}");
+            if report.is_breaking() {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "{ERROR}breaking changes:{ERROR:#} clients built against {} may fail against {}",
+                    old.display(),
+                    new.display()
+                );
+                return Ok(1);
+            }
+            Ok(0)
+        }
+        Command::Client {
+            spec,
+            out,
+            name,
+            workspace_member,
+            no_default_transport,
+        } => {
+            let text = read(&spec)?;
+            let started = Instant::now();
+            let krate = client::generate(
+                &text,
+                &client::Options {
+                    name,
+                    standalone: !workspace_member,
+                    no_default_transport,
+                    source: spec.file_name().map(|f| f.to_string_lossy().into_owned()),
+                },
+            )
+            .map_err(|e| {
+                let mut f = client_failure(e);
+                f.message = format!("{}: {}", spec.display(), f.message);
+                f
+            })?;
+            client::write(&krate, &out).map_err(client_failure)?;
+            note(
+                "Generated",
+                format!(
+                    "{} in {} ({} operations, {} types, {} ms)",
+                    krate.name,
+                    out.display(),
+                    krate.operations,
+                    krate.types,
+                    started.elapsed().as_millis()
+                ),
+            );
+            let _ = writeln!(
+                anstream::stderr(),
+                "{HELP}next:{HELP:#} cd {} && cargo build",
+                out.display()
+            );
+            Ok(0)
+        }
+        Command::Routes { package } => {
+            let package = package_or_current(package)?;
+            let bytes = with_progress(
+                &format!("building {package} and reading its contract"),
+                || contract::export(&package, None),
+            )
+            .map_err(contract_failure)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let doc = client::load_document(&text).map_err(client_failure)?;
+            print!("{}", routes::table(&routes::routes(&doc)));
+            Ok(0)
+        }
+        Command::Dev { package } => {
+            let package = package_or_current(package)?;
+            dev::run(&package, Duration::from_millis(500), &mut |event| note("dev", event)).map_err(|e| {
+                let help = match &e {
+                    dev::DevError::UnknownPackage(_) => "pass the block's package with -p NAME",
+                    dev::DevError::NoBinary(_) => "add src/main.rs calling `app().run_cli()` (cargo clodo new-block writes one)",
+                    _ => "check that cargo works here (`cargo build`)",
+                };
+                Failure::new(e).help(help)
+            })?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "cargo-clodo", &mut std::io::stdout());
+            Ok(0)
         }
     }
 }

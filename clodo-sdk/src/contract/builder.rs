@@ -118,6 +118,13 @@ impl<'a> OperationBuilder<'a> {
 
     /// One query parameter per field of the struct `T`.
     pub fn query_params<T: JsonSchema>(&mut self) {
+        self.query::<T>("query");
+    }
+
+    /// The query string as `T`: one parameter per field of a struct, or, for
+    /// a map (`BTreeMap<String, String>`), one free-form parameter `name`
+    /// (form style, exploded: each key is a parameter of its own).
+    pub fn query<T: JsonSchema>(&mut self, name: &str) {
         self.has_input = true;
         let mut s = T::json_schema(self.generator);
         for t in self.generator.transforms_mut() {
@@ -132,6 +139,21 @@ impl<'a> OperationBuilder<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let is_map = s.get("properties").is_none() && s.get("additionalProperties").is_some();
+        if is_map {
+            let place = format!("operation `{}` query `{name}`", self.operation_id);
+            let schema = to_openapi(s, self.problems, &place);
+            self.op.parameters.push(ReferenceOr::Item(Parameter::Query {
+                parameter_data: ParameterData {
+                    explode: Some(true),
+                    ..param_data(name, false, None, schema)
+                },
+                allow_reserved: false,
+                style: openapiv3::QueryStyle::Form,
+                allow_empty_value: None,
+            }));
+            return;
+        }
         let Some(props) = s.get("properties").and_then(|p| p.as_object()).cloned() else {
             self.problems.push(format!(
                 "operation `{}`: Query<{}> must be a struct with named fields",

@@ -1,18 +1,65 @@
 //! Async access to the domain's own database, with bound parameters only.
 //!
-//! The same API is backed by SQLite natively and (later) by D1 on Workers.
-//! Integers are limited to ±(2^53 − 1) on both, because D1 passes numbers
-//! through JavaScript doubles: a value outside that range is refused when
-//! bound and when read, so a block never behaves differently after deploy.
+//! The same API is backed by SQLite natively and by D1 on Workers.
+//!
+//! # Rows to types and back
+//!
+//! Rows decode into any `serde::Deserialize` type, columns by name
+//! ([`Db::query`], [`Db::first`]), and any `serde::Serialize` struct becomes
+//! the columns of an insert or update ([`Db::insert_into`],
+//! [`Db::update_by`], [`Statement::insert_into`] for batches); one value
+//! becomes a parameter with [`Value::from_serde`]. The mapping is the same in
+//! both directions:
+//!
+//! | Rust | column |
+//! |---|---|
+//! | `Option<T>` | `NULL` or `T` |
+//! | `bool` | integer 0 / 1 |
+//! | integers | integer, within ±(2^53 − 1) (below) |
+//! | `f32`, `f64` | real (finite) |
+//! | `String`, `char`, unit enum variants | text |
+//! | [`Timestamp`](crate::time::Timestamp) | text, RFC 3339 UTC (`2026-11-25T09:10:11.250Z`) |
+//! | `Vec<T>`, maps, structs, other enums | text holding JSON (a JSON column) |
+//! | `Value::Blob` in `params!`, bytes types such as `serde_bytes::ByteBuf` | blob |
+//!
+//! Table and column names in generated SQL are checked with
+//! [`is_identifier`] and quoted; values are always bound parameters.
+//!
+//! # The integer rule
+//!
+//! D1 passes numbers through JavaScript doubles, so integers are limited to
+//! ±(2^53 − 1) ([`MAX_SAFE_INTEGER`]) on both backends. A value outside that
+//! range is refused with [`DbError::IntegerOutOfRange`], naming the parameter,
+//! field or column, wherever it crosses: bound with `params!`, serialized
+//! from a struct field, or read from a row. Store larger numbers (or
+//! exact decimals) as text. A block therefore never behaves differently after
+//! deploy.
+//!
+//! # Atomicity
+//!
+//! [`Db::batch`] runs statements atomically: all apply or none (a SQLite
+//! transaction natively, a D1 batch on Workers). There are no interactive
+//! transactions, because D1 has none: compute what to write first, then
+//! send it as one batch; use `INSERT … SELECT`, subqueries or `RETURNING`
+//! where a later statement needs an earlier one's result.
 
+mod params;
 mod row;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typed_tests;
+// Used by the D1 backend; compiled (and tested) on every target.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod split;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+pub use params::is_identifier;
 
 use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 
@@ -84,6 +131,24 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
+impl Value {
+    /// Converts any serializable value with the mapping of the module docs:
+    /// scalars become integers, reals, text or `NULL`, structured values
+    /// become JSON text (a JSON column), integers are checked against the
+    /// integer rule.
+    ///
+    /// ```
+    /// use clodo_sdk::db::Value;
+    ///
+    /// assert_eq!(Value::from_serde(&vec![1, 2]).unwrap(), Value::Text("[1,2]".into()));
+    /// assert_eq!(Value::from_serde(&Some(true)).unwrap(), Value::Integer(1));
+    /// assert!(Value::from_serde(&(1u64 << 60)).is_err());
+    /// ```
+    pub fn from_serde<T: Serialize + ?Sized>(value: &T) -> Result<Self, DbError> {
+        params::to_value(value, "the value")
+    }
+}
+
 /// One SQL statement with its bound parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
@@ -100,6 +165,70 @@ impl Statement {
             sql: sql.into(),
             params,
         }
+    }
+
+    /// `INSERT INTO "table" ("a", "b", …) VALUES (?1, ?2, …)` from the fields of
+    /// `row` (a struct or a string-keyed map), for use in a [`Db::batch`].
+    /// Fields serde skips are left out, so the column's default applies.
+    pub fn insert_into<T: Serialize + ?Sized>(table: &str, row: &T) -> Result<Self, DbError> {
+        let table = params::quoted(table)?;
+        let columns = params::to_columns(row)?;
+        if columns.is_empty() {
+            return Ok(Self::new(
+                format!("INSERT INTO {table} DEFAULT VALUES"),
+                Vec::new(),
+            ));
+        }
+        let mut names = Vec::with_capacity(columns.len());
+        let mut marks = Vec::with_capacity(columns.len());
+        let mut values = Vec::with_capacity(columns.len());
+        for (i, (name, value)) in columns.into_iter().enumerate() {
+            names.push(params::quoted(&name)?);
+            marks.push(format!("?{}", i + 1));
+            values.push(value);
+        }
+        Ok(Self::new(
+            format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                names.join(", "),
+                marks.join(", ")
+            ),
+            values,
+        ))
+    }
+
+    /// `UPDATE "table" SET "a" = ?1, … WHERE "key_column" = ?N` from the fields
+    /// of `changes`, for use in a [`Db::batch`]. Fields serde skips are left
+    /// unchanged.
+    pub fn update_by<T: Serialize + ?Sized>(
+        table: &str,
+        key_column: &str,
+        key: impl Into<Value>,
+        changes: &T,
+    ) -> Result<Self, DbError> {
+        let table = params::quoted(table)?;
+        let key_column = params::quoted(key_column)?;
+        let columns = params::to_columns(changes)?;
+        if columns.is_empty() {
+            return Err(DbError::Encode(format!(
+                "nothing to update in {table}: the changes have no fields"
+            )));
+        }
+        let mut sets = Vec::with_capacity(columns.len());
+        let mut values = Vec::with_capacity(columns.len() + 1);
+        for (i, (name, value)) in columns.into_iter().enumerate() {
+            sets.push(format!("{} = ?{}", params::quoted(&name)?, i + 1));
+            values.push(value);
+        }
+        values.push(key.into());
+        Ok(Self::new(
+            format!(
+                "UPDATE {table} SET {} WHERE {key_column} = ?{}",
+                sets.join(", "),
+                values.len()
+            ),
+            values,
+        ))
     }
 
     fn check_integers(&self) -> Result<(), DbError> {
@@ -164,6 +293,15 @@ pub enum DbError {
         /// The value.
         value: i64,
     },
+    /// A value could not be turned into a parameter (a non-finite float,
+    /// a row that is not a struct, a failing `Serialize`).
+    #[error("cannot bind the value: {0}")]
+    Encode(String),
+    /// A table or column name is not a plain identifier (see [`is_identifier`]).
+    #[error(
+        "{0:?} is not a valid SQL identifier: use ASCII letters, digits and `_`, not starting with a digit"
+    )]
+    InvalidIdentifier(String),
     /// A row could not be turned into the requested type.
     #[error("row does not match the requested type: {0}")]
     Decode(String),
@@ -295,6 +433,40 @@ impl Db {
         let stmt = Statement::new(sql, params);
         stmt.check_integers()?;
         self.backend.query(stmt).await
+    }
+
+    /// Inserts `row` (a struct or a string-keyed map) into `table`, one column
+    /// per serialized field; see [`Statement::insert_into`].
+    ///
+    /// ```no_run
+    /// # async fn demo(db: &clodo_sdk::Db) -> Result<(), clodo_sdk::DbError> {
+    /// #[derive(serde::Serialize)]
+    /// struct NewItem<'a> { name: &'a str, price_cents: i64, tags: Vec<&'a str> }
+    ///
+    /// let done = db.insert_into("items", &NewItem { name: "bun", price_cents: 90, tags: vec!["sweet"] }).await?;
+    /// println!("new id {}", done.last_insert_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn insert_into<T: Serialize + ?Sized>(
+        &self,
+        table: &str,
+        row: &T,
+    ) -> Result<ExecResult, DbError> {
+        let stmt = Statement::insert_into(table, row)?;
+        self.execute(stmt.sql, stmt.params).await
+    }
+
+    /// Updates the rows of `table` whose `key_column` equals `key`, setting
+    /// one column per serialized field of `changes`; see [`Statement::update_by`].
+    pub async fn update_by<T: Serialize + ?Sized>(
+        &self,
+        table: &str,
+        key_column: &str,
+        key: impl Into<Value>,
+        changes: &T,
+    ) -> Result<ExecResult, DbError> {
+        let stmt = Statement::update_by(table, key_column, key, changes)?;
+        self.execute(stmt.sql, stmt.params).await
     }
 
     /// Runs statements atomically, in order: all apply or none do.

@@ -123,7 +123,26 @@ impl ValueDeserializer {
 impl<'de> de::Deserializer<'de> for ValueDeserializer {
     type Error = DecodeError;
 
+    /// Self-describing targets (`serde_json::Value`, untagged and internally
+    /// tagged enums) read text holding a JSON object or array as that JSON,
+    /// so JSON columns round-trip for them too; any other text stays a string.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match &self.0 {
+            Value::Text(s)
+                if (s.starts_with('{') || s.starts_with('['))
+                    && serde_json::from_str::<de::IgnoredAny>(s).is_ok() =>
+            {
+                self.json(visitor, |de, v| de::Deserializer::deserialize_any(de, v))
+            }
+            _ => self.deserialize_any_inner(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.deserialize_any_inner(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         self.deserialize_any_inner(visitor)
     }
 
@@ -197,7 +216,7 @@ impl<'de> de::Deserializer<'de> for ValueDeserializer {
     }
 
     forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
         bytes byte_buf unit unit_struct tuple_struct identifier ignored_any
     }
 }

@@ -247,6 +247,8 @@ pub const USAGE: &str = "usage: <block> [serve|contract|--help]
 
   serve       serve the app on 127.0.0.1 (the default)
   contract    print the OpenAPI contract served at /openapi.json and exit
+  d1-migrations DIR
+              write the blocks' migrations as a wrangler migrations_dir and exit
 
 environment:
   PORT            port to listen on (default 8787)
@@ -272,6 +274,12 @@ impl App {
                 use std::io::Write as _;
                 let bytes = self.contract_json()?;
                 std::io::stdout().write_all(&bytes)?;
+                Ok(())
+            }
+            ["d1-migrations", dir] => {
+                for name in crate::wrangler::write_d1_migrations(&self, Path::new(dir))? {
+                    println!("{dir}/{name}");
+                }
                 Ok(())
             }
             ["--help"] | ["-h"] | ["help"] => {

@@ -5,7 +5,9 @@
 //! lines are checked against the menu and totals are computed in cents.
 
 use clodo_sdk::blocks::auth::{self, AuthConfig};
+use clodo_sdk::data::{self, DataBlock};
 use clodo_sdk::prelude::*;
+use clodo_sdk::time::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -99,11 +101,9 @@ pub struct Order {
     /// Sum of the lines, in cents.
     pub total_cents: i64,
     /// When it was placed (RFC 3339, UTC).
-    #[schemars(extend("format" = "date-time"))]
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// When it was marked ready (RFC 3339, UTC).
-    #[schemars(extend("format" = "date-time"))]
-    pub ready_at: Option<String>,
+    pub ready_at: Option<Timestamp>,
     /// What was ordered.
     pub lines: Vec<OrderLine>,
 }
@@ -139,6 +139,25 @@ pub async fn load_order(db: &Db, id: i64) -> Result<Option<Order>, ApiError> {
         .first(order_select!("WHERE o.id = ?1"), params![id])
         .await?)
 }
+
+/// The columns of `orders` that placing an order writes.
+#[derive(Serialize)]
+struct OrderRow<'a> {
+    r#ref: &'a str,
+    customer_id: &'a str,
+    customer_email: &'a str,
+    pickup_date: &'a str,
+    note: Option<&'a str>,
+    total_cents: i64,
+    created_at: Timestamp,
+}
+
+/// Inserts all lines of the order whose `ref` is `?1` from the JSON array `?2`.
+const INSERT_LINES: &str = "INSERT INTO order_lines \
+     (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) \
+     SELECT o.id, l.key + 1, json_extract(l.value, '$.menu_item_id'), json_extract(l.value, '$.name'), \
+            json_extract(l.value, '$.quantity'), json_extract(l.value, '$.unit_price_cents') \
+     FROM orders AS o, json_each(?2) AS l WHERE o.ref = ?1";
 
 fn random_ref() -> Result<String, ApiError> {
     let mut raw = [0u8; 16];
@@ -189,34 +208,23 @@ impl BakeryOrders {
         let priced = validate::check_order(&order, &menu)?;
         let total: i64 = priced.iter().map(|l| l.quantity * l.unit_price_cents).sum();
         let order_ref = random_ref()?;
-        let created_at = clodo_sdk::time::now_rfc3339();
-        let mut stmts = vec![Statement::new(
-            "INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                order_ref.as_str(),
-                user.id.as_str(),
-                user.email.as_str(),
-                order.pickup_date.as_str(),
-                order.note.clone(),
-                total,
-                created_at.as_str()
-            ],
-        )];
-        for (i, l) in priced.iter().enumerate() {
-            stmts.push(Statement::new(
-                "INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) \
-                 VALUES ((SELECT id FROM orders WHERE ref = ?1), ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    order_ref.as_str(),
-                    i as i64 + 1,
-                    l.menu_item_id,
-                    l.name.as_str(),
-                    l.quantity,
-                    l.unit_price_cents
-                ],
-            ));
-        }
+        let row = OrderRow {
+            r#ref: &order_ref,
+            customer_id: &user.id,
+            customer_email: &user.email,
+            pickup_date: &order.pickup_date,
+            note: order.note.as_deref(),
+            total_cents: total,
+            created_at: Timestamp::now(),
+        };
+        // One atomic batch: the order, then its lines from one JSON parameter.
+        let stmts = vec![
+            Statement::insert_into("orders", &row)?,
+            Statement::new(
+                INSERT_LINES,
+                vec![order_ref.as_str().into(), Value::from_serde(&priced)?],
+            ),
+        ];
         let results = ctx.db().batch(stmts).await?;
         let id = results
             .first()
@@ -280,9 +288,8 @@ impl BakeryOrders {
         let changed = ctx
             .db()
             .execute(
-                "UPDATE orders SET status = 'ready', ready_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
-                 WHERE id = ?1 AND status = 'placed'",
-                params![*id],
+                "UPDATE orders SET status = 'ready', ready_at = ?2 WHERE id = ?1 AND status = 'placed'",
+                params![*id, Timestamp::now()],
             )
             .await?;
         let order = load_order(ctx.db(), *id)
@@ -298,10 +305,24 @@ impl BakeryOrders {
     }
 }
 
-/// The app this example serves: the bakery block at the root and the auth
-/// block at `/auth`. Emails listed in `CLODO_ADMIN_EMAILS` (comma-separated)
-/// become admins when they sign in.
+/// The bakery's data schema (`schema/data.toml`), embedded so the Worker,
+/// which has no files, serves it too. Editing it and restarting (`cargo run`
+/// rebuilds) applies the change.
+pub const DATA_SCHEMA: &str = include_str!("../schema/data.toml");
+
+/// The app this example serves: the bakery block at the root, the auth
+/// block at `/auth` and the data block (models of `schema/data.toml`) at
+/// `/data`. Emails listed in `CLODO_ADMIN_EMAILS` (comma-separated) become
+/// admins when they sign in.
 pub fn app() -> App {
     let auth = AuthConfig::default().admins_from_env("CLODO_ADMIN_EMAILS");
-    auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", auth)
+    let app = auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", auth);
+    data::mount(
+        app,
+        "/data",
+        DataBlock::from_toml("schema/data.toml", DATA_SCHEMA),
+    )
 }
+
+// The Workers `fetch` entrypoint (wasm32 only; nothing natively).
+clodo_sdk::worker_app!(crate::app);

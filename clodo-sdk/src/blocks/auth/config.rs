@@ -94,9 +94,14 @@ impl AuthConfig {
         self
     }
 
-    /// Admin emails from a comma-separated environment variable, if set.
+    /// Admin emails from a comma-separated environment variable, if set
+    /// (on Workers: a var or secret of the Worker's environment).
     pub fn admins_from_env(self, var: &str) -> Self {
-        match std::env::var(var) {
+        #[cfg(not(target_arch = "wasm32"))]
+        let value = std::env::var(var);
+        #[cfg(target_arch = "wasm32")]
+        let value = crate::worker::env_var(var).ok_or(());
+        match value {
             Ok(v) => {
                 let list: Vec<String> = v.split(',').map(str::to_owned).collect();
                 self.admins(list)

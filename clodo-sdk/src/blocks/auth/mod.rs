@@ -42,6 +42,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use config::{AuthConfig, RateLimit};
+#[cfg(target_arch = "wasm32")]
+pub use mailer::DEV_OUTBOX_TABLE;
 pub use mailer::{DevMailer, HttpMailer, MAILER_API_KEY_SECRET, MailError, Mailer, Message};
 
 pub use admin::{ApiKeyInfo, CreatedApiKey, NewApiKey, PageQuery, SetRoles, UserPage};

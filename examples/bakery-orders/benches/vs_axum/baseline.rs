@@ -181,15 +181,21 @@ async fn place_order(
         let mut raw = [0u8; 16];
         getrandom::fill(&mut raw).expect("random");
         let order_ref: String = raw.iter().map(|b| format!("{b:02x}")).collect();
-        let created_at = clodo_sdk::time::now_rfc3339();
+        let created_at = clodo_sdk::time::Timestamp::now().to_string();
         let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.prepare_cached("INSERT INTO orders (ref, customer_id, customer_email, pickup_date, note, total_cents, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
             .execute(rusqlite::params![order_ref, user.id, user.email, order.pickup_date, order.note, total, created_at])?;
         let id = tx.last_insert_rowid();
-        for (i, p) in priced.iter().enumerate() {
-            tx.prepare_cached("INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) VALUES ((SELECT id FROM orders WHERE ref = ?1), ?2, ?3, ?4, ?5, ?6)")?
-                .execute(rusqlite::params![order_ref, i as i64 + 1, p.0, p.1, p.2, p.3])?;
-        }
+        let lines: Vec<Line> = priced
+            .iter()
+            .map(|p| Line { menu_item_id: p.0, name: p.1.clone(), quantity: p.2, unit_price_cents: p.3 })
+            .collect();
+        let lines_json = serde_json::to_string(&lines).expect("lines serialize");
+        tx.prepare_cached("INSERT INTO order_lines (order_id, line_no, menu_item_id, name, quantity, unit_price_cents) \
+             SELECT o.id, l.key + 1, json_extract(l.value, '$.menu_item_id'), json_extract(l.value, '$.name'), \
+                    json_extract(l.value, '$.quantity'), json_extract(l.value, '$.unit_price_cents') \
+             FROM orders AS o, json_each(?2) AS l WHERE o.ref = ?1")?
+            .execute(rusqlite::params![order_ref, lines_json])?;
         tx.commit()?;
         Ok(Some(Order {
             id,
@@ -201,10 +207,7 @@ async fn place_order(
             total_cents: total,
             created_at,
             ready_at: None,
-            lines: priced
-                .into_iter()
-                .map(|p| Line { menu_item_id: p.0, name: p.1, quantity: p.2, unit_price_cents: p.3 })
-                .collect(),
+            lines,
         }))
     })
     .await;

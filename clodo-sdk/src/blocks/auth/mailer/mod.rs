@@ -1,6 +1,10 @@
-//! Sending sign-in messages: a trait, a dev mailer that writes files into
-//! the domain's data directory, and an HTTP mailer that posts JSON to a
-//! provider with an API key from the domain's secrets.
+//! Sending sign-in messages: a trait, a dev mailer, and an HTTP mailer that
+//! posts JSON to a provider with an API key from the domain's secrets.
+//!
+//! Natively ([`native`]) the dev mailer writes files into the domain's data
+//! directory and the HTTP mailer uses hyper; on Workers ([`worker`]) the dev
+//! mailer stores messages in the domain's D1 database and the HTTP mailer
+//! uses `fetch`. Both pairs have the same names and constructors.
 
 use serde::{Deserialize, Serialize};
 
@@ -46,108 +50,10 @@ pub trait Mailer: MaybeSend + MaybeSync + 'static {
     ) -> BoxFuture<'a, Result<(), MailError>>;
 }
 
-/// Development mailer: writes each message as a JSON file into
-/// `<data dir>/<domain>/outbox/` and logs where (never the link itself).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DevMailer;
-
-impl Mailer for DevMailer {
-    fn send<'a>(
-        &'a self,
-        runtime: &'a DomainRuntime,
-        msg: &'a Message,
-    ) -> BoxFuture<'a, Result<(), MailError>> {
-        Box::pin(async move {
-            let dir = runtime
-                .data_dir
-                .as_ref()
-                .ok_or_else(|| {
-                    MailError::Config(
-                        "the dev mailer needs a data directory (native runtime)".into(),
-                    )
-                })?
-                .join("outbox");
-            let body =
-                serde_json::to_vec_pretty(msg).map_err(|e| MailError::Provider(e.to_string()))?;
-            let millis = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_millis())
-                .unwrap_or(0);
-            let name = format!(
-                "{millis:015}-{}.json",
-                super::secret::random_id("msg").map_err(|e| MailError::Provider(e.to_string()))?
-            );
-            let path = dir.join(name);
-            let written = path.clone();
-            tokio::task::spawn_blocking(move || {
-                std::fs::create_dir_all(&dir)?;
-                std::fs::write(&path, body)
-            })
-            .await
-            .map_err(|e| MailError::Provider(e.to_string()))??;
-            tracing::info!(to = %msg.to, file = %written.display(), "dev mailer wrote a sign-in message");
-            Ok(())
-        })
-    }
-}
-
-/// Mailer that posts `{"from","to","subject","text"}` as JSON to a provider
-/// endpoint (HTTPS with the webpki roots, or plain HTTP), with
-/// `Authorization: Bearer <key>` where the key is the domain secret named by
-/// `api_key_secret`. Times out after 10 s.
-#[derive(Clone)]
-pub struct HttpMailer {
-    endpoint: http::Uri,
-    api_key_secret: String,
-    client: HttpsClient,
-}
-
-type HttpsClient = hyper_util::client::legacy::Client<
-    hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
-    http_body_util::Full<bytes::Bytes>,
->;
-
-impl std::fmt::Debug for HttpMailer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HttpMailer")
-            .field("endpoint", &self.endpoint)
-            .field("api_key_secret", &self.api_key_secret)
-            .finish_non_exhaustive()
-    }
-}
-
 /// Default name of the secret holding the mail provider's API key.
 pub const MAILER_API_KEY_SECRET: &str = "MAILER_API_KEY";
 
-impl HttpMailer {
-    /// Posts to `endpoint` with the key from secret [`MAILER_API_KEY_SECRET`].
-    pub fn new(endpoint: &str) -> Result<Self, MailError> {
-        let endpoint: http::Uri = endpoint
-            .parse()
-            .map_err(|e| MailError::Config(format!("mail provider endpoint {endpoint:?}: {e}")))?;
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| MailError::Config(format!("TLS setup: {e}")))?
-            .https_or_http()
-            .enable_http1()
-            .build();
-        let client =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .build(connector);
-        Ok(Self {
-            endpoint,
-            api_key_secret: MAILER_API_KEY_SECRET.to_owned(),
-            client,
-        })
-    }
-
-    /// Takes the API key from another secret.
-    pub fn api_key_secret(mut self, name: impl Into<String>) -> Self {
-        self.api_key_secret = name.into();
-        self
-    }
-}
-
+/// What providers receive: `{"from","to","subject","text"}`.
 #[derive(Serialize)]
 struct ProviderBody<'a> {
     from: &'a str,
@@ -156,50 +62,33 @@ struct ProviderBody<'a> {
     text: &'a str,
 }
 
-impl Mailer for HttpMailer {
-    fn send<'a>(
-        &'a self,
-        runtime: &'a DomainRuntime,
-        msg: &'a Message,
-    ) -> BoxFuture<'a, Result<(), MailError>> {
-        Box::pin(async move {
-            let key = runtime
-                .domain
-                .secrets
-                .get(&self.api_key_secret)
-                .ok_or_else(|| {
-                    MailError::Config(format!(
-                        "secret {} is not set for domain {}",
-                        self.api_key_secret, runtime.domain.name
-                    ))
-                })?;
-            let body = serde_json::to_vec(&ProviderBody {
-                from: &msg.from,
-                to: &msg.to,
-                subject: &msg.subject,
-                text: &msg.text,
-            })
-            .map_err(|e| MailError::Provider(e.to_string()))?;
-            let req = http::Request::post(self.endpoint.clone())
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .header(http::header::AUTHORIZATION, format!("Bearer {key}"))
-                .body(http_body_util::Full::new(bytes::Bytes::from(body)))
-                .map_err(|e| MailError::Config(e.to_string()))?;
-            let resp =
-                tokio::time::timeout(std::time::Duration::from_secs(10), self.client.request(req))
-                    .await
-                    .map_err(|_| {
-                        MailError::Provider(format!("{} did not answer within 10 s", self.endpoint))
-                    })?
-                    .map_err(|e| MailError::Provider(format!("{}: {e}", self.endpoint)))?;
-            if !resp.status().is_success() {
-                return Err(MailError::Provider(format!(
-                    "{} answered {}",
-                    self.endpoint,
-                    resp.status()
-                )));
-            }
-            Ok(())
-        })
+impl<'a> ProviderBody<'a> {
+    fn of(msg: &'a Message) -> Self {
+        Self {
+            from: &msg.from,
+            to: &msg.to,
+            subject: &msg.subject,
+            text: &msg.text,
+        }
     }
 }
+
+/// The provider's API key: the domain secret `name`.
+fn provider_key<'a>(runtime: &'a DomainRuntime, name: &str) -> Result<&'a str, MailError> {
+    runtime.domain.secrets.get(name).ok_or_else(|| {
+        MailError::Config(format!(
+            "secret {name} is not set for domain {}",
+            runtime.domain.name
+        ))
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{DevMailer, HttpMailer};
+
+#[cfg(target_arch = "wasm32")]
+mod worker;
+#[cfg(target_arch = "wasm32")]
+pub use worker::{DEV_OUTBOX_TABLE, DevMailer, HttpMailer};

@@ -1,0 +1,181 @@
+//! Generated-client snapshots: every shared spec and the bakery contract,
+//! generated again and compared with the checked-in crates under
+//! `tests/snapshots/clients/`, then all of them compiled and linted together
+//! in one cargo invocation.
+//!
+//! After an intended change to the generator or the bakery contract:
+//! `CLODO_BLESS=1 cargo test -p clodo-codegen --test client_snapshots`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clodo_codegen::client::{self, Options};
+
+fn snapshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/clients")
+}
+
+/// (crate dir name, source file name, document text) of every input.
+fn inputs() -> Vec<(String, String, String)> {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs");
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&specs)
+        .unwrap_or_else(|e| panic!("{}: {e}", specs.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "json" || x == "yaml" || x == "yml")
+        })
+        .collect();
+    files.sort();
+    for f in files {
+        let stem = f.file_stem().expect("stem").to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&f).expect("spec reads");
+        let file = f.file_name().expect("name").to_string_lossy().into_owned();
+        out.push((stem, file, text));
+    }
+    let bakery = example_bakery_orders::app()
+        .contract_json()
+        .expect("bakery contract");
+    out.push((
+        "bakery".to_owned(),
+        "bakery-orders contract".to_owned(),
+        String::from_utf8(bakery).expect("utf-8"),
+    ));
+    out
+}
+
+#[test]
+fn snapshots_match() {
+    let bless = std::env::var_os("CLODO_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (name, file, text) in inputs() {
+        let krate = client::generate(
+            &text,
+            &Options {
+                name: Some(format!("{name}-client")),
+                standalone: false,
+                // The bakery client is a dev-dependency of this crate: its
+                // default reqwest transport would turn on reqwest's rustls
+                // feature for the whole workspace, so it has none by default.
+                no_default_transport: name == "bakery",
+                source: Some(file),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let dir = snapshots().join(&name);
+        for (rel, content) in &krate.files {
+            let path = dir.join(rel);
+            let old = std::fs::read_to_string(&path).unwrap_or_default();
+            if old == *content {
+                continue;
+            }
+            if bless {
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(&path, content).expect("write snapshot");
+            } else {
+                stale.push(format!(
+                    "{}\n{}",
+                    path.display(),
+                    clodo_codegen::contract::line_diff(&old, content)
+                ));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "generated clients differ from the snapshots; if intended, run\n  CLODO_BLESS=1 cargo test -p clodo-codegen --test client_snapshots\n\n{}",
+        stale.join("\n")
+    );
+}
+
+/// Copies `from` into `to`, writing only files whose bytes changed (so cargo's
+/// fingerprints stay valid between runs).
+fn sync(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read snapshot dir") {
+        let entry = entry.expect("entry");
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            sync(&src, &dst);
+        } else {
+            let bytes = std::fs::read(&src).expect("read");
+            if std::fs::read(&dst).ok().as_deref() != Some(&bytes[..]) {
+                std::fs::write(&dst, bytes).expect("write");
+            }
+        }
+    }
+}
+
+/// The workspace's target directory (`CARGO_TARGET_DIR` or `<workspace>/target`).
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+#[test]
+fn snapshots_compile_without_warnings() {
+    let ws = target_dir().join("clodo-client-snapshots");
+    let mut members = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(snapshots())
+        .expect("snapshots")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("Cargo.toml").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in &names {
+        sync(&snapshots().join(name), &ws.join("crates").join(name));
+        members.push(format!("\"crates/{name}\""));
+    }
+    let manifest = format!(
+        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    if std::fs::read_to_string(ws.join("Cargo.toml"))
+        .ok()
+        .as_deref()
+        != Some(&manifest)
+    {
+        std::fs::write(ws.join("Cargo.toml"), manifest).expect("write workspace");
+    }
+    let lock = snapshots().join("Cargo.lock");
+    if lock.exists() {
+        let bytes = std::fs::read(&lock).expect("lock");
+        if std::fs::read(ws.join("Cargo.lock")).ok() != Some(bytes.clone()) {
+            std::fs::write(ws.join("Cargo.lock"), bytes).expect("write lock");
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let started = std::time::Instant::now();
+    let out = Command::new(cargo)
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(&ws)
+        .env("CARGO_TARGET_DIR", ws.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    eprintln!(
+        "cargo clippy of {} generated clients took {:.1} s",
+        names.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        out.status.success(),
+        "generated clients do not build cleanly:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if !lock.exists() {
+        std::fs::copy(ws.join("Cargo.lock"), &lock).expect("keep the lock file");
+    }
+}

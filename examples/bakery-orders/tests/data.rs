@@ -1,0 +1,179 @@
+//! The bakery's `customers` model, served by the generic data block from
+//! `schema/data.toml`, over real HTTP on both targets (native SQLite and the
+//! Worker on workerd with local D1): staff create, list with filters, patch
+//! and delete customers; a customer sees only its own records.
+
+use clodo_sdk::testing::suite::{Server, Target};
+use clodo_sdk::testing::user;
+use example_bakery_orders::app;
+use reqwest::{Client, Method};
+use serde_json::{Value, json};
+
+async fn send(
+    s: &Server,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = Client::new().request(method, s.url(path));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let resp = req.send().await.expect("request");
+    let status = resp.status().as_u16();
+    let bytes = resp.bytes().await.expect("body");
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).expect("JSON")
+    };
+    (status, body)
+}
+
+fn ids(list: &Value) -> Vec<i64> {
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| r["id"].as_i64().expect("id"))
+        .collect()
+}
+
+async fn staff_manage_customers_who_see_only_their_own(target: Target) {
+    let Some(s) = Server::start(target, app, "example-bakery-orders").await else {
+        return;
+    };
+    let staff = s.token(&user("sam", &["staff"]));
+    let ann = s.token(&user("ann", &["customer"]));
+    let bob = s.token(&user("bob", &["customer"]));
+
+    // Staff create customers (201 + Location) ...
+    let (st, c1) = send(&s, Method::POST, "/data/customers", Some(&staff),
+        Some(json!({"name": "Café Rose", "email": "orders@caferose.example", "tier": "wholesale", "allergies": ["nuts"]}))).await;
+    assert_eq!(st, 201, "{c1}");
+    assert_eq!(c1["tier"], "wholesale");
+    assert_eq!(c1["allergies"], json!(["nuts"]));
+    assert_eq!(c1["newsletter"], false);
+    let (st, _) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "Ann", "email": "ann@example.com", "owner_id": "ann"})),
+    )
+    .await;
+    assert_eq!(st, 201);
+    // ... a customer creates its own ...
+    let (st, b) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&bob),
+        Some(json!({"name": "Bob", "email": "bob@example.com", "phone": "555-0100"})),
+    )
+    .await;
+    assert_eq!(st, 201, "{b}");
+    assert_eq!(b["owner_id"], "bob");
+
+    // ... staff list all, with a filter, sorted, paged.
+    let (_, all) = send(
+        &s,
+        Method::GET,
+        "/data/customers?sort=name",
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&all), [2, 3, 1]);
+    let (_, wholesale) = send(
+        &s,
+        Method::GET,
+        "/data/customers?tier=wholesale",
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&wholesale), [1]);
+    let (_, some) = send(
+        &s,
+        Method::GET,
+        "/data/customers?name[like]=%25o%25&fields=name&limit=1",
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(some["items"], json!([{"id": 1, "name": "Café Rose"}]));
+    assert_eq!(some["paging"]["has_more"], true);
+    let next = some["paging"]["next_cursor"].as_str().expect("cursor");
+    let (_, rest) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?name[like]=%25o%25&fields=name&limit=1&cursor={next}"),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&rest), [3]);
+
+    // Customers see only their own records.
+    let (_, mine) = send(&s, Method::GET, "/data/customers", Some(&ann), None).await;
+    assert_eq!(ids(&mine), [2]);
+    let (_, mine) = send(&s, Method::GET, "/data/customers", Some(&bob), None).await;
+    assert_eq!(ids(&mine), [3]);
+    assert_eq!(
+        send(&s, Method::GET, "/data/customers/1", Some(&ann), None)
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        send(&s, Method::DELETE, "/data/customers/3", Some(&ann), None)
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        send(&s, Method::GET, "/data/customers", None, None).await.0,
+        401
+    );
+
+    // Staff patch and delete.
+    let (st, p) = send(
+        &s,
+        Method::PATCH,
+        "/data/customers/3",
+        Some(&staff),
+        Some(json!({"newsletter": true})),
+    )
+    .await;
+    assert_eq!(st, 200, "{p}");
+    assert_eq!(
+        (p["newsletter"].clone(), p["phone"].clone()),
+        (json!(true), json!("555-0100"))
+    );
+    let (st, bad) = send(
+        &s,
+        Method::PATCH,
+        "/data/customers/3",
+        Some(&staff),
+        Some(json!({"tier": "gold", "email": "nope"})),
+    )
+    .await;
+    assert_eq!(st, 422);
+    assert_eq!(bad["errors"].as_array().map(Vec::len), Some(2), "{bad}");
+    assert_eq!(
+        send(&s, Method::DELETE, "/data/customers/3", Some(&staff), None)
+            .await
+            .0,
+        204
+    );
+    let (_, all) = send(&s, Method::GET, "/data/customers", Some(&staff), None).await;
+    assert_eq!(ids(&all), [1, 2]);
+    s.stop().await;
+}
+
+clodo_sdk::on_both_targets!(staff_manage_customers_who_see_only_their_own);
