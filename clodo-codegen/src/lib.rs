@@ -8,6 +8,9 @@
 //! - [`diff`]: breaking and non-breaking changes between two contracts.
 //! - [`client`]: a typed Rust client crate from any OpenAPI 3.0.x document.
 //! - [`routes`] and [`dev`]: a block's route table; serve and restart on change.
+//! - [`domain`]: add, list and check `domains/<domain>.toml`; their JSON Schema.
+//! - [`worker_build`]: a block crate as a Cloudflare Worker bundle.
+//! - [`deploy`]: `wrangler.toml` from the domain files, `deploy` and `migrate`.
 //!
 //! ```
 //! let doc = r#"{"openapi": "3.0.3", "info": {"title": "Tiny", "version": "1"},
@@ -21,7 +24,10 @@
 
 pub mod client;
 pub mod contract;
+pub mod deploy;
 pub mod dev;
 pub mod diff;
+pub mod domain;
 pub mod routes;
 pub mod scaffold;
+pub mod worker_build;

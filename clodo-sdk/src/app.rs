@@ -1,6 +1,7 @@
 //! An app: one or more blocks mounted under prefixes for one domain, and the
 //! transport-independent service that answers requests for it.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
@@ -26,6 +27,8 @@ use crate::state::Extensions;
 pub const CONTRACT_PATH: &str = "/openapi.json";
 /// The human docs page.
 pub const DOCS_PATH: &str = "/docs";
+/// The health route deploys check: `{"status":"ok","domain":...}`.
+pub const HEALTH_PATH: &str = "/healthz";
 
 /// Rewrites the part of the merged contract that belongs to one mounted
 /// block; receives the contract and the block's mount prefix.
@@ -108,6 +111,10 @@ pub struct App {
     mounts: Vec<Mount>,
     state: Extensions,
     auth_hooks: Option<Arc<dyn AuthHooks>>,
+    /// The block whose tables the hooks read: a domain that does not mount
+    /// it does not get them.
+    auth_hooks_owner: Option<&'static str>,
+    domains_dir: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for App {
@@ -179,7 +186,71 @@ impl App {
     /// users); the auth block installs its own.
     pub fn with_auth_hooks(mut self, hooks: Arc<dyn AuthHooks>) -> Self {
         self.auth_hooks = Some(hooks);
+        self.auth_hooks_owner = None;
         self
+    }
+
+    /// Like [`App::with_auth_hooks`], for hooks that need block `block`
+    /// (its tables): a domain whose `[blocks]` leaves it out runs without them.
+    pub fn with_auth_hooks_of(mut self, block: &'static str, hooks: Arc<dyn AuthHooks>) -> Self {
+        self.auth_hooks = Some(hooks);
+        self.auth_hooks_owner = Some(block);
+        self
+    }
+
+    /// Where the native server looks for `domains/<domain>.toml` when
+    /// `CLODO_DOMAINS_DIR` is not set (blocks pass
+    /// `concat!(env!("CARGO_MANIFEST_DIR"), "/domains")` so `cargo run` finds
+    /// them from any directory). Without domain files the server serves one
+    /// domain, `CLODO_DOMAIN`.
+    pub fn domains_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.domains_dir = Some(dir.into());
+        self
+    }
+
+    /// The folder set with [`App::domains_dir`].
+    pub fn default_domains_dir(&self) -> Option<&std::path::Path> {
+        self.domains_dir.as_deref()
+    }
+
+    /// What the app provides, as `<block binary> manifest` prints it and
+    /// `cargo clodo domain check` cross-checks domain files against.
+    pub fn manifest(&self) -> crate::config::AppManifest {
+        use crate::config::{AppManifest, ManifestBlock, ManifestFeature};
+        let mut features: Vec<ManifestFeature> = Vec::new();
+        for m in &self.mounts {
+            for f in m.spec.info.features {
+                match features.iter_mut().find(|x| x.name == f.name) {
+                    Some(x) => {
+                        x.default |= f.default;
+                        x.blocks.push(m.spec.info.name.to_owned());
+                    }
+                    None => features.push(ManifestFeature {
+                        name: f.name.to_owned(),
+                        default: f.default,
+                        blocks: vec![m.spec.info.name.to_owned()],
+                    }),
+                }
+            }
+        }
+        features.sort_by(|a, b| a.name.cmp(&b.name));
+        AppManifest {
+            blocks: self
+                .mounts
+                .iter()
+                .map(|m| ManifestBlock {
+                    name: m.spec.info.name.to_owned(),
+                    version: m.spec.info.version.to_owned(),
+                    prefix: if m.prefix.is_empty() {
+                        "/".to_owned()
+                    } else {
+                        m.prefix.clone()
+                    },
+                })
+                .collect(),
+            features,
+            secrets: vec![crate::auth::SIGNING_KEY_SECRET.to_owned()],
+        }
     }
 
     /// Sets the contract title (default: the single block's name, else "API").
@@ -188,14 +259,83 @@ impl App {
         self
     }
 
-    fn router(&self) -> Result<Router, RouterError> {
+    /// The routes served; with `flags`, only those whose feature flag (if
+    /// any) is on there.
+    fn router_for(&self, flags: Option<&BTreeMap<String, bool>>) -> Result<Router, RouterError> {
         let mut router = Router::default();
         for (i, m) in self.mounts.iter().enumerate() {
             for def in &m.spec.routes {
-                router.add(i, &m.prefix, *def)?;
+                let off = match (flags, def.feature) {
+                    (Some(flags), Some(flag)) => !flags.get(flag).copied().unwrap_or(false),
+                    _ => false,
+                };
+                if !off {
+                    router.add(i, &m.prefix, *def)?;
+                }
             }
         }
         Ok(router)
+    }
+
+    /// Every feature flag the mounted blocks declare, with its default
+    /// (on if any block declaring it defaults it on), sorted by name.
+    pub fn declared_features(&self) -> BTreeMap<&'static str, bool> {
+        let mut out = BTreeMap::new();
+        for m in &self.mounts {
+            for f in m.spec.info.features {
+                *out.entry(f.name).or_insert(false) |= f.default;
+            }
+        }
+        out
+    }
+
+    /// The flags a domain runs with: the declared defaults, overridden by
+    /// what the domain sets (flags no block declares are kept for
+    /// `ctx.feature`).
+    pub fn effective_features(&self, domain: &BTreeMap<String, bool>) -> BTreeMap<String, bool> {
+        let mut out: BTreeMap<String, bool> = self
+            .declared_features()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        out.extend(domain.iter().map(|(k, v)| (k.clone(), *v)));
+        out
+    }
+
+    /// Keeps only the mounts a domain asks for (`[blocks]` of its config:
+    /// block name → prefix, in that order); `None` keeps every mount as is.
+    /// A block the app does not mount is an error naming the ones it does.
+    pub fn select_blocks<'a>(
+        &self,
+        wanted: Option<impl IntoIterator<Item = (&'a str, &'a str)>>,
+    ) -> Result<App, StartError> {
+        let Some(wanted) = wanted else {
+            return Ok(self.clone());
+        };
+        let mut out = App {
+            mounts: Vec::new(),
+            ..self.clone()
+        };
+        for (name, prefix) in wanted {
+            let Some(m) = self.mounts.iter().find(|m| m.spec.info.name == name) else {
+                let names: Vec<&str> = self.mounts.iter().map(|m| m.spec.info.name).collect();
+                return Err(StartError::Config(format!(
+                    "block `{name}` is not part of this app; it mounts: {}",
+                    names.join(", ")
+                )));
+            };
+            out.mounts.push(Mount {
+                prefix: normalise_prefix(prefix),
+                spec: m.spec.clone(),
+            });
+        }
+        if let Some(owner) = self.auth_hooks_owner
+            && !out.mounts.iter().any(|m| m.spec.info.name == owner)
+        {
+            out.auth_hooks = None;
+            out.auth_hooks_owner = None;
+        }
+        Ok(out)
     }
 
     fn contract_info(&self) -> ContractInfo {
@@ -222,9 +362,22 @@ impl App {
         }
     }
 
-    /// The OpenAPI contract of what this app serves.
+    /// The OpenAPI contract of what this app serves to a domain that sets
+    /// no feature flags (each flag at the default its block declares): the
+    /// bytes `cargo clodo contract` exports. A domain's own `/openapi.json`
+    /// leaves out the routes whose flag it turns off and adds those it
+    /// turns on ([`App::contract_for`]).
     pub fn contract(&self) -> Result<openapiv3::OpenAPI, StartError> {
-        let router = self.router()?;
+        self.contract_for(&BTreeMap::new())
+    }
+
+    /// The contract a domain with these flags is served.
+    pub fn contract_for(
+        &self,
+        domain_flags: &BTreeMap<String, bool>,
+    ) -> Result<openapiv3::OpenAPI, StartError> {
+        let flags = self.effective_features(domain_flags);
+        let router = self.router_for(Some(&flags))?;
         self.contract_of(&router)
     }
 
@@ -259,8 +412,9 @@ impl App {
     /// Applies every block's migrations to the runtime's database, then builds the service.
     pub async fn start(&self, mut runtime: DomainRuntime) -> Result<Service, StartError> {
         runtime.state = self.state.clone();
-        let router = self.router()?;
-        for reserved in [CONTRACT_PATH, DOCS_PATH] {
+        runtime.domain.features = self.effective_features(&runtime.domain.features);
+        let router = self.router_for(Some(&runtime.domain.features))?;
+        for reserved in [CONTRACT_PATH, DOCS_PATH, HEALTH_PATH] {
             if let Match::Found(p, _) = router.find(Some(Method::Get), reserved) {
                 return Err(StartError::Config(format!(
                     "operation `{}` uses {reserved}, which the runtime serves itself",
@@ -292,7 +446,16 @@ impl App {
                 );
             }
         }
+        let health = serde_json::json!({
+            "status": "ok",
+            "domain": runtime.domain.name,
+            "blocks": self.mounts.iter().map(|m| serde_json::json!({
+                "name": m.spec.info.name,
+                "version": m.spec.info.version,
+            })).collect::<Vec<_>>(),
+        });
         Ok(Service {
+            health_json: Bytes::from(health.to_string()),
             contract_json: Bytes::from(contract_bytes(&contract)),
             docs_html: Bytes::from(contract::render_docs_html(&contract)),
             prefixes: self
@@ -355,6 +518,7 @@ pub struct Service {
     runtime: Arc<DomainRuntime>,
     contract_json: Bytes,
     docs_html: Bytes,
+    health_json: Bytes,
     ids: RequestIds,
     auth_hooks: Option<Arc<dyn AuthHooks>>,
 }
@@ -419,11 +583,72 @@ impl Service {
 
     /// Answers one request. Never panics: a panicking handler becomes a 500.
     pub async fn handle(&self, req: Request, request_id: Arc<str>) -> Response {
-        let resp = match self.dispatch(req, &request_id).await {
+        let origin = req
+            .header(header::ORIGIN)
+            .map(str::to_owned)
+            .filter(|o| self.runtime.domain.allows_origin(o));
+        if req.method == http::Method::OPTIONS
+            && let Some(asked) = req.header(header::ACCESS_CONTROL_REQUEST_METHOD)
+        {
+            let resp = self.preflight(&req, origin.as_deref(), asked, &request_id);
+            return with_request_id(resp, &request_id);
+        }
+        let mut resp = match self.dispatch(req, &request_id).await {
             Ok(r) => r,
             Err(e) => e.into_response(&request_id),
         };
+        if let Some(origin) = origin {
+            cors_headers(&mut resp, &origin);
+        }
         with_request_id(resp, &request_id)
+    }
+
+    /// A CORS preflight: allowed only for the domain's own origins, and
+    /// only for a method the path serves.
+    fn preflight(
+        &self,
+        req: &Request,
+        origin: Option<&str>,
+        asked: &str,
+        rid: &str,
+    ) -> Response {
+        let Some(origin) = origin else {
+            let shown = req.header(header::ORIGIN).unwrap_or("(none)");
+            return ApiError::forbidden(format!(
+                "origin {shown} may not call domain {} from a browser: \
+                 add it to settings.cors_origins in domains/{}.toml",
+                self.runtime.domain.name, self.runtime.domain.name
+            ))
+            .into_response(rid);
+        };
+        let allowed: Vec<&str> = match self.router.find(None, &req.path) {
+            Match::MethodNotAllowed(allow) => allow,
+            Match::Found(..) => Vec::new(),
+            Match::NotFound | Match::BadPath(_) => {
+                return ApiError::not_found(format!("no route matches {}", req.path))
+                    .into_response(rid);
+            }
+        };
+        let wanted = asked.trim().to_ascii_uppercase();
+        if !allowed.iter().any(|m| *m == wanted) {
+            return ApiError::method_not_allowed(&allowed).into_response(rid);
+        }
+        let mut r = http::Response::new(Bytes::new());
+        *r.status_mut() = StatusCode::NO_CONTENT;
+        cors_headers(&mut r, origin);
+        let h = r.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
+            h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, v);
+        }
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("authorization, content-type, x-api-key"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("600"),
+        );
+        r
     }
 
     /// Resolves the request's credential to a principal, or a 401.
@@ -465,6 +690,12 @@ impl Service {
                 return Ok(static_response(
                     self.docs_html.clone(),
                     "text/html; charset=utf-8",
+                ));
+            }
+            if req.path == HEALTH_PATH {
+                return Ok(static_response(
+                    self.health_json.clone(),
+                    "application/json",
                 ));
             }
         }
@@ -545,6 +776,19 @@ fn static_response(body: Bytes, content_type: &'static str) -> Response {
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r
+}
+
+/// What a response to an allowed browser origin carries.
+fn cors_headers(resp: &mut Response, origin: &str) {
+    let h = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(origin) {
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
+    }
+    h.append(header::VARY, HeaderValue::from_static("origin"));
+    h.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("x-request-id, location, retry-after"),
+    );
 }
 
 fn with_request_id(mut resp: Response, request_id: &str) -> Response {

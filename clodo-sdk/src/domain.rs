@@ -1,6 +1,8 @@
-//! A customer domain as the runtime sees it: its name, feature flags and
-//! secrets. (Full `domains/<name>.toml` config comes with the domains work;
-//! this is the runtime half it will fill in.)
+//! A customer domain as the runtime sees it: its name, feature flags,
+//! secrets and settings. Natively these come from `domains/<name>.toml`
+//! ([`crate::config`]) and `.dev.vars`; on Workers from the Worker's vars
+//! (`CLODO_FEATURES`, `CLODO_SETTINGS`, written by `cargo clodo deploy`)
+//! and secrets.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -112,6 +114,11 @@ impl Secrets {
         }
     }
 
+    /// Adds every secret of `other`, replacing those with the same name.
+    pub fn extend(&mut self, other: Secrets) {
+        self.values.extend(other.values);
+    }
+
     /// Sets one secret.
     pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.values.insert(name.into(), value.into());
@@ -123,15 +130,18 @@ impl Secrets {
     }
 }
 
-/// A domain: name, flags, secrets and request limits.
+/// A domain: name, flags, secrets, settings and request limits.
 #[derive(Debug, Clone)]
 pub struct Domain {
     /// The domain name; the issuer of its tokens.
     pub name: String,
-    /// Feature flags: name → on.
+    /// Feature flags: name → on. [`crate::App::start`] fills in the defaults
+    /// the blocks declare for flags the domain does not set.
     pub features: BTreeMap<String, bool>,
     /// Secret values.
     pub secrets: Secrets,
+    /// CORS origins, token lifetimes, rate limits.
+    pub settings: DomainSettings,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
 }
@@ -143,8 +153,66 @@ impl Domain {
             name: name.into(),
             features: BTreeMap::new(),
             secrets: Secrets::default(),
+            settings: DomainSettings::default(),
             body_limit: DEFAULT_BODY_LIMIT,
         }
+    }
+
+    /// Whether a browser page from `origin` may call this domain (CORS):
+    /// only origins listed in the domain's `settings.cors_origins`, compared
+    /// exactly (scheme, host and port), never a wildcard.
+    pub fn allows_origin(&self, origin: &str) -> bool {
+        self.settings
+            .cors_origins
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(origin))
+    }
+}
+
+/// The `[settings]` of a domain, as the runtime uses them. The same shape is
+/// the JSON of the Worker var `CLODO_SETTINGS`. Every value is optional: a
+/// block uses its own default for what the domain does not set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainSettings {
+    /// Origins (`https://shop.example.com`) whose pages may call the API from a browser.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cors_origins: Vec<String>,
+    /// Log level for this domain's process (`error` … `trace`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<String>,
+    /// Access token lifetime (auth block; default 900 s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token_ttl_secs: Option<u64>,
+    /// Refresh token lifetime (auth block; default 30 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token_ttl_secs: Option<u64>,
+    /// Magic link lifetime (auth block; default 900 s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magic_link_ttl_secs: Option<u64>,
+    /// Rate limits of the auth block.
+    #[serde(default, skip_serializing_if = "RateLimitSettings::is_empty")]
+    pub rate_limits: RateLimitSettings,
+}
+
+/// `[settings.rate_limits]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSettings {
+    /// Magic-link requests per email address and window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magic_link_per_email: Option<u32>,
+    /// Magic-link requests per client address and window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magic_link_per_address: Option<u32>,
+    /// The window, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_secs: Option<u64>,
+}
+
+impl RateLimitSettings {
+    fn is_empty(&self) -> bool {
+        self == &Self::default()
     }
 }
 

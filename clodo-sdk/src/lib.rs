@@ -49,6 +49,7 @@ pub mod app;
 pub mod auth;
 pub mod block;
 pub mod blocks;
+pub mod config;
 pub mod contract;
 pub mod ctx;
 #[cfg(feature = "data")]
@@ -75,7 +76,7 @@ pub mod wrangler;
 
 pub use app::{App, Service, StartError};
 pub use auth::User;
-pub use block::{Block, BlockInfo};
+pub use block::{Block, BlockInfo, FeatureFlag};
 pub use clodo_macros::clodo_block;
 pub use ctx::Ctx;
 pub use db::{Db, DbError, ExecResult, Statement, Value};
@@ -103,7 +104,7 @@ pub mod prelude {
 /// What `#[clodo_block]` expands to. Not a public API: may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::block::{Block, BlockInfo};
+    pub use crate::block::{Block, BlockInfo, FeatureFlag};
     pub use crate::contract::OperationBuilder;
     pub use crate::ctx::Ctx;
     pub use crate::db::Migration;

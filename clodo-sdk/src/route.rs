@@ -88,6 +88,10 @@ pub struct RouteDef {
     pub handler: Handler,
     /// Describes the operation for the contract.
     pub describe: fn(&mut OperationBuilder<'_>),
+    /// The feature flag the route depends on (`#[feature("...")]`): when the
+    /// domain has it off, the route is not served (404) and not in the
+    /// domain's contract.
+    pub feature: Option<&'static str>,
 }
 
 impl fmt::Debug for RouteDef {
@@ -97,6 +101,7 @@ impl fmt::Debug for RouteDef {
             .field("path", &self.path)
             .field("operation_id", &self.operation_id)
             .field("access", &self.access)
+            .field("feature", &self.feature)
             .finish_non_exhaustive()
     }
 }
@@ -324,6 +329,7 @@ mod tests {
             access: Access::Public,
             handler: h,
             describe: d,
+            feature: None,
         }
     }
 

@@ -133,3 +133,96 @@ pub fn foreign_token(domain: &str, user: &User) -> String {
         .map(|k| k.mint(user, unix_now(), 3600))
         .unwrap_or_default()
 }
+
+/// Several domains served by one test server, as `cargo run` serves every
+/// `domains/<domain>.toml`: each request goes to the domain its `Host`
+/// names. Each domain signs with its own random key.
+#[derive(Debug)]
+pub struct TestDomains {
+    server: Option<RunningServer>,
+    base: String,
+    dir: PathBuf,
+    domains: Vec<crate::native::ServedDomain>,
+}
+
+impl TestDomains {
+    /// Writes `files` (`(file name, TOML)`) into a fresh domains folder and
+    /// serves every domain in it with `app`, in development mode. `secrets`
+    /// are `(domain, NAME, value)` written to that domain's own
+    /// `.dev.vars.<domain>`.
+    pub async fn start(
+        app: App,
+        files: &[(&str, &str)],
+        secrets: &[(&str, &str, &str)],
+    ) -> Result<Self, StartError> {
+        let dir = unique_dir();
+        let domains_dir = dir.join("domains");
+        std::fs::create_dir_all(&domains_dir)?;
+        for (name, text) in files {
+            std::fs::write(domains_dir.join(name), text)?;
+        }
+        let mut cfg = ServerConfig::for_tests("dev.localhost", &dir);
+        cfg.domain_explicit = false;
+        cfg.domains_dir = Some(domains_dir.clone());
+        let mut by_domain: std::collections::BTreeMap<&str, String> = Default::default();
+        for (domain, k, v) in secrets {
+            by_domain
+                .entry(domain)
+                .or_default()
+                .push_str(&format!("{k}={v}\n"));
+        }
+        for (domain, text) in by_domain {
+            std::fs::write(dir.join(format!(".dev.vars.{domain}")), text)?;
+        }
+        let configs = crate::config::load_dir(&domains_dir)
+            .map_err(|e| StartError::Config(e.to_string()))?;
+        let (router, domains) = crate::native::start_domains(&app, &cfg, &configs).await?;
+        let listener = tokio::net::TcpListener::bind(cfg.addr).await?;
+        let server = crate::native::serve_hosts(listener, std::sync::Arc::new(router)).await;
+        Ok(Self {
+            base: format!("http://{}", server.addr()),
+            server: Some(server),
+            dir,
+            domains,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT` + `path`; send a `Host` header to pick the domain.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The data directory (each domain's files are under `<dir>/<domain>/`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// The domains started.
+    pub fn domains(&self) -> &[crate::native::ServedDomain] {
+        &self.domains
+    }
+
+    /// A domain by name.
+    pub fn domain(&self, name: &str) -> Option<&crate::native::ServedDomain> {
+        self.domains.iter().find(|d| d.name == name)
+    }
+
+    /// A valid one-hour session token of domain `name` for `user`.
+    pub fn token(&self, name: &str, user: &User) -> Option<String> {
+        self.domain(name)
+            .map(|d| d.service.runtime().keys.mint(user, unix_now(), 3600))
+    }
+
+    /// Stops the server and waits for in-flight requests.
+    pub async fn stop(mut self) {
+        if let Some(s) = self.server.take() {
+            s.shutdown().await;
+        }
+    }
+}
+
+impl Drop for TestDomains {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

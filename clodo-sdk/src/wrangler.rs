@@ -90,6 +90,7 @@ mod tests {
                 name,
                 version: "0.1.0",
                 description: "",
+                features: &[],
             },
             routes: Vec::new(),
             migrations: migrations

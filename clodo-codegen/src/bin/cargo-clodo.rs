@@ -142,6 +142,21 @@ Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctr
         #[arg(short = 'p', long = "package")]
         package: Option<String>,
     },
+    /// Add, list and check the customer domains in domains/<domain>.toml.
+    #[command(after_help = DOMAIN_HELP)]
+    Domain {
+        #[command(subcommand)]
+        command: DomainCommand,
+    },
+    /// Build a block crate into a Cloudflare Worker bundle (wasm32, wasm-bindgen, wasm-opt).
+    #[command(after_help = BUILD_HELP)]
+    Build(BuildArgs),
+    /// Deploy a block for one domain and environment to Cloudflare with wrangler.
+    #[command(after_help = DEPLOY_HELP)]
+    Deploy(DeployArgs),
+    /// Apply a block's D1 migrations for one domain and environment (remote or local).
+    #[command(after_help = MIGRATE_HELP)]
+    Migrate(MigrateArgs),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -493,10 +508,494 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             })?;
             Ok(0)
         }
+        Command::Domain { command } => run_domain(command),
+        Command::Build(args) => run_build(args),
+        Command::Deploy(args) => run_deploy(args),
+        Command::Migrate(args) => run_migrate(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "cargo-clodo", &mut std::io::stdout());
             Ok(0)
         }
     }
+}
+
+const DOMAIN_HELP: &str = "\
+Examples:
+  cargo clodo domain add sweetbakery.com --display-name 'Sweet Bakery' --feature magic_link_auth
+  cargo clodo domain list --json
+  cargo clodo domain check -p example-bakery-orders
+  cargo clodo domain schema --out domains/_schema.json
+
+Secrets are named in domain files, never stored there: values go in the
+environment, .dev.vars locally, or `wrangler secret put NAME` for a Worker.";
+
+#[derive(Subcommand)]
+enum DomainCommand {
+    /// Write DIR/NAME.toml: a commented template to fill in.
+    #[command(after_help = "\
+Examples:
+  cargo clodo domain add sweetbakery.com
+  cargo clodo domain add greatidude.com --display-name 'Great Idude' --feature sms_notifications=true
+  cargo clodo domain add staging.example.com --dir config/domains
+
+Refuses to replace an existing file. Then edit the file and run `cargo clodo domain check`.")]
+    Add {
+        /// The domain: a DNS host name such as sweetbakery.com.
+        name: String,
+        /// A human name for the domain.
+        #[arg(long)]
+        display_name: Option<String>,
+        /// A feature flag, on unless `=false` is given (repeatable).
+        #[arg(long = "feature", value_name = "FLAG[=true|false]", value_parser = clodo_codegen::domain::feature_arg)]
+        features: Vec<(String, bool)>,
+        /// The domains folder (created if missing).
+        #[arg(long, default_value = "domains")]
+        dir: PathBuf,
+    },
+    /// Print a table of the domains: flags on, hostnames and databases per environment.
+    #[command(after_help = "\
+Examples:
+  cargo clodo domain list
+  cargo clodo domain list --json | jq '.[].name'")]
+    List {
+        /// The domains folder.
+        #[arg(long, default_value = "domains")]
+        dir: PathBuf,
+        /// One JSON document, for tools.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate every domain file, and check them against what the app's blocks provide.
+    #[command(after_help = "\
+Examples:
+  cargo clodo domain check
+  cargo clodo domain check -p example-bakery-orders --dir domains
+
+Reports every problem as file:line:column. With a package (-p, or the one in the
+current directory) also runs `cargo run -p PACKAGE -- manifest` and reports flags
+no block declares, blocks the app does not have and blocks sharing a prefix.
+Exit 2 on any problem.")]
+    Check {
+        /// The domains folder.
+        #[arg(long, default_value = "domains")]
+        dir: PathBuf,
+        /// The app's package (default: the package in the current directory, if any).
+        #[arg(short = 'p', long = "package")]
+        package: Option<String>,
+    },
+    /// Print the JSON Schema of domain files, for editors.
+    #[command(after_help = "\
+Examples:
+  cargo clodo domain schema > domain.schema.json
+  cargo clodo domain schema --out domains/_schema.json
+
+Files whose name starts with `_` are not domains, so the schema may live beside them.
+With taplo (Even Better TOML), point a file at it: #:schema ./_schema.json")]
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn print_problems(problems: &[clodo_sdk::config::ConfigProblem]) {
+    let mut err = anstream::stderr();
+    for p in problems {
+        let key = if p.key.is_empty() {
+            String::new()
+        } else {
+            format!("`{}`: ", p.key)
+        };
+        let _ = writeln!(
+            err,
+            "{ERROR}error:{ERROR:#} {}:{}:{}: {key}{}",
+            p.file, p.line, p.column, p.message
+        );
+        if let Some(hint) = &p.hint {
+            let _ = writeln!(err, "  {HELP}hint:{HELP:#} {hint}");
+        }
+    }
+}
+
+fn problems_failure(problems: &[clodo_sdk::config::ConfigProblem], what: &str) -> Failure {
+    print_problems(problems);
+    let n = problems.len();
+    Failure::new(format!(
+        "{n} problem{} {what}",
+        if n == 1 { "" } else { "s" }
+    ))
+    .help("fix each one at the line and column shown, then run `cargo clodo domain check` again")
+}
+
+fn domain_failure(e: clodo_codegen::domain::DomainError, dir: &std::path::Path) -> Failure {
+    use clodo_codegen::domain::DomainError as E;
+    use clodo_sdk::config::ConfigError;
+    let help = match &e {
+        E::Config(ConfigError::Invalid(list)) => {
+            return problems_failure(list, &format!("in {}", dir.display()));
+        }
+        E::InvalidInput(_) => "a domain is a DNS host name like sweetbakery.com; flags are lower snake case, e.g. --feature sms_notifications=true".to_owned(),
+        E::Exists(path) => format!(
+            "edit {} instead, or remove it to start over; `cargo clodo domain list` shows the domains",
+            path.display()
+        ),
+        E::NoFolder(_) => format!(
+            "create it with `cargo clodo domain add NAME --dir {}`, or pass --dir with the folder of the domain files",
+            dir.display()
+        ),
+        E::Config(ConfigError::Io { .. }) | E::Io { .. } => {
+            "check the path and its permissions".to_owned()
+        }
+        E::Cargo(_) => "check that cargo is installed and on PATH".to_owned(),
+        E::NoManifest { package } => format!(
+            "`{package}` must call `app().run_cli()` from a clodo-sdk that knows `manifest`; or leave -p out to skip the cross-check"
+        ),
+        E::Build { package, .. } => format!(
+            "check that `{package}` is a package of this workspace and that `cargo run -p {package} -- manifest` works"
+        ),
+        E::NotManifest { .. } => {
+            "the block's main must call `app().run_cli()`, which prints the manifest for `manifest`".to_owned()
+        }
+    };
+    Failure::new(e).help(help)
+}
+
+fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
+    use clodo_codegen::domain;
+    match command {
+        DomainCommand::Add {
+            name,
+            display_name,
+            features,
+            dir,
+        } => {
+            let path = domain::add(&dir, &name, display_name.as_deref(), &features)
+                .map_err(|e| domain_failure(e, &dir))?;
+            println!("{}", path.display());
+            let _ = writeln!(
+                anstream::stderr(),
+                "{HELP}next:{HELP:#} fill in {} (hostnames, databases, secrets), then `cargo clodo domain check`",
+                path.display()
+            );
+            Ok(0)
+        }
+        DomainCommand::List { dir, json } => {
+            let domains = domain::load(&dir).map_err(|e| domain_failure(e, &dir))?;
+            if json {
+                let text = serde_json::to_string_pretty(&domain::to_json(&domains))
+                    .map_err(|e| Failure::new(format!("cannot encode the list: {e}")))?;
+                println!("{text}");
+            } else {
+                print!("{}", domain::table(&domains));
+            }
+            Ok(0)
+        }
+        DomainCommand::Check { dir, package } => {
+            let domains = domain::load(&dir).map_err(|e| domain_failure(e, &dir))?;
+            let explicit = package.is_some();
+            match package.or_else(dev::current_package) {
+                None => note(
+                    "Skipped",
+                    "the check against an app: no package here (pass -p PACKAGE)",
+                ),
+                Some(package) => {
+                    let app = with_progress(
+                        &format!("building {package} and reading its manifest"),
+                        || domain::manifest(&package),
+                    );
+                    match app {
+                        Ok(app) => {
+                            let problems = domain::check(&domains, &app);
+                            if !problems.is_empty() {
+                                return Err(problems_failure(
+                                    &problems,
+                                    &format!("against the blocks of {package}"),
+                                ));
+                            }
+                            note("Checked", format!("against the blocks of {package}"));
+                        }
+                        Err(domain::DomainError::NoManifest { .. }) if !explicit => note(
+                            "Skipped",
+                            format!("the check against {package}: its binary does not answer `manifest`"),
+                        ),
+                        Err(e) => return Err(domain_failure(e, &dir)),
+                    }
+                }
+            }
+            let n = domains.len();
+            println!("{n} domain{} ok", if n == 1 { "" } else { "s" });
+            Ok(0)
+        }
+        DomainCommand::Schema { out } => {
+            let text = domain::schema_text();
+            match out {
+                Some(path) => {
+                    contract::write(&path, text.as_bytes()).map_err(contract_failure)?;
+                    note("Wrote", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(0)
+        }
+    }
+}
+
+// ---- build --worker, deploy, migrate -------------------------------------
+
+const BUILD_HELP: &str = "\
+Examples:
+  cargo clodo build --worker -p example-bakery-orders
+  cargo clodo build --worker -p example-bakery-orders --dev-vars --no-opt
+  cargo clodo build --worker -p my-block --out dist/my-block --domain sweetbakery.localhost
+
+Writes DIR/worker/ (entry.mjs, index.js, index_bg.wasm), DIR/wrangler.toml (kept once you
+edit it), DIR/migrations/ and, with --dev-vars, DIR/.dev.vars (local runs only). Serve it
+locally with: ~/.cache/clodo/workers/bin/node scripts/workers/serve.mjs --dir DIR
+The tools come from `bash .ci/install-workers.sh` (CLODO_WORKERS_TOOLS overrides the folder).";
+
+const DEPLOY_HELP: &str = "\
+Steps: generate wrangler.toml, find the D1 database, check the secrets, build the bundle,
+create the database if missing (its id is written into the domain file), apply the
+migrations, wrangler deploy, GET https://<first hostname>/healthz. Nothing changes in the
+account before the checks and the build passed; the first failure stops the deploy.
+
+Examples:
+  cargo clodo deploy --domain sweetbakery.com --env staging -p example-bakery-orders --dry-run
+  cargo clodo deploy --domain sweetbakery.com --env production -p example-bakery-orders
+
+Credentials: wrangler's login or CLOUDFLARE_API_TOKEN in the environment (never on the
+command line). The wrangler run is CLODO_WRANGLER, else ~/.cache/clodo/workers/bin/wrangler,
+else `wrangler` on PATH. Exit codes: 0 deployed, 2 an error (the report says which step).";
+
+const MIGRATE_HELP: &str = "\
+Examples:
+  cargo clodo migrate --domain sweetbakery.com --env staging -p example-bakery-orders
+  cargo clodo migrate --domain sweetbakery.com --env staging --local -p example-bakery-orders
+
+Writes wrangler.toml and migrations/ into the build folder, then runs
+`wrangler d1 migrations apply DB --env <domain-slug>-<env>` with --remote, or with
+--local --persist-to DIR/.wrangler/state (where scripts/workers/serve.mjs reads D1).";
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Build the Cloudflare Worker bundle (the only kind of build).
+    #[arg(long)]
+    worker: bool,
+    /// The block's package (default: the package in the current directory).
+    #[arg(short = 'p', long = "package")]
+    package: Option<String>,
+    /// Output folder (default: target/workers/<package>).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// CLODO_DOMAIN in the local wrangler.toml.
+    #[arg(long, default_value = "dev.localhost")]
+    domain: String,
+    /// Skip wasm-opt (faster, a bigger bundle).
+    #[arg(long)]
+    no_opt: bool,
+    /// Do not write migrations/ (it builds and runs the crate's native binary).
+    #[arg(long)]
+    skip_migrations: bool,
+    /// Write DIR/.dev.vars with a random CLODO_SIGNING_KEY unless it exists.
+    #[arg(long)]
+    dev_vars: bool,
+}
+
+#[derive(clap::Args)]
+struct TargetArgs {
+    /// The domain (`name` in domains/<domain>.toml).
+    #[arg(long)]
+    domain: String,
+    /// The environment: staging or production.
+    #[arg(long, value_parser = parse_env)]
+    env: clodo_sdk::config::Env,
+    /// The block's package (default: the package in the current directory).
+    #[arg(short = 'p', long = "package")]
+    package: Option<String>,
+    /// The folder of the domain files.
+    #[arg(long, default_value = "domains")]
+    dir: PathBuf,
+    /// The build folder (default: target/workers/<package>).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print every command and file change, run and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(clap::Args)]
+struct DeployArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Base URL of the health check instead of https://<first hostname>.
+    #[arg(long)]
+    health_url: Option<String>,
+    /// Seconds the health check may take, retries included.
+    #[arg(long, default_value_t = 60)]
+    health_timeout: u64,
+    /// Deploy the bundle already in the build folder (from `cargo clodo build --worker`).
+    #[arg(long)]
+    skip_build: bool,
+    /// Skip wasm-opt.
+    #[arg(long)]
+    no_opt: bool,
+}
+
+#[derive(clap::Args)]
+struct MigrateArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Apply to the local D1 database of the build folder instead of the remote one.
+    #[arg(long)]
+    local: bool,
+}
+
+fn parse_env(s: &str) -> Result<clodo_sdk::config::Env, String> {
+    s.parse().map_err(|e: clodo_sdk::config::UnknownEnv| e.to_string())
+}
+
+fn project_root() -> Result<PathBuf, Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::new(format!("cannot read the current directory: {e}")))?;
+    Ok(clodo_codegen::worker_build::project_root(&cwd))
+}
+
+fn absolute(path: PathBuf) -> PathBuf {
+    std::path::absolute(&path).unwrap_or(path)
+}
+
+fn run_build(args: BuildArgs) -> Result<u8, Failure> {
+    use clodo_codegen::worker_build as wb;
+    if !args.worker {
+        return Err(Failure::new("`cargo clodo build` builds Worker bundles only")
+            .help("pass --worker (native builds: `cargo build`)"));
+    }
+    let package = package_or_current(args.package)?;
+    let root = project_root()?;
+    let mut o = wb::BuildOptions::new(&root, &package);
+    if let Some(out) = args.out {
+        o.out = absolute(out);
+    }
+    o.domain = args.domain;
+    o.opt = !args.no_opt;
+    o.migrations = !args.skip_migrations;
+    o.dev_vars = args.dev_vars;
+    let started = Instant::now();
+    for step in wb::steps(&o) {
+        with_progress(&step.label(&o), || wb::run_step(&o, step)).map_err(|e| {
+            let help = match &e {
+                wb::BuildError::MissingTool { .. } => "run `bash .ci/install-workers.sh` (once per machine)",
+                wb::BuildError::Io { .. } => "check the output folder and its permissions",
+                _ => "fix the error above; `cargo build -p PACKAGE` shows native errors faster",
+            };
+            Failure::new(e).help(help)
+        })?;
+    }
+    let size = wb::bundle_size(&o.out)
+        .map(|(w, all)| format!(" (wasm {w} bytes, {all} with JS)"))
+        .unwrap_or_default();
+    note(
+        "Built",
+        format!("{} in {} s{size}", o.out.display(), started.elapsed().as_secs()),
+    );
+    println!("{}", o.out.display());
+    Ok(0)
+}
+
+fn load_deployment(
+    t: &TargetArgs,
+    health_url: Option<String>,
+    health_timeout: u64,
+    skip_build: bool,
+    opt: bool,
+) -> Result<clodo_codegen::deploy::Deployment, Failure> {
+    use clodo_codegen::{deploy, worker_build};
+    let package = package_or_current(t.package.clone())?;
+    let root = project_root()?;
+    let out = t
+        .out
+        .clone()
+        .map(absolute)
+        .unwrap_or_else(|| worker_build::default_out(&root, &package));
+    let req = deploy::Request {
+        domains_dir: absolute(t.dir.clone()),
+        domain: t.domain.clone(),
+        env: t.env,
+        package,
+        out,
+        wrangler: deploy::wrangler_program(),
+        health_url,
+        health_timeout: Duration::from_secs(health_timeout),
+        skip_build,
+        opt,
+        root,
+    };
+    deploy::Deployment::load(req).map_err(|e| {
+        let help = e.help();
+        Failure::new(e).help(help)
+    })
+}
+
+fn run_steps(
+    d: &mut clodo_codegen::deploy::Deployment,
+    command: &str,
+    steps: &[clodo_codegen::deploy::StepKind],
+    dry_run: bool,
+) -> Result<u8, Failure> {
+    if dry_run {
+        print!("{}", d.plan(command, steps));
+        return Ok(0);
+    }
+    let report = d.run(steps, &mut |label, work| with_progress(label, work));
+    let _ = write!(anstream::stderr(), "{}", report.to_text());
+    match report.error {
+        None => {
+            note(
+                "Done",
+                format!("{command}: {} ({})", d.worker_name(), d.request().env),
+            );
+            Ok(0)
+        }
+        Some(e) => {
+            let help = e.help();
+            Err(Failure::new(e).help(help))
+        }
+    }
+}
+
+fn run_deploy(args: DeployArgs) -> Result<u8, Failure> {
+    if args.target.env == clodo_sdk::config::Env::Development {
+        return Err(Failure::new("development is not deployed")
+            .help("deploy --env staging or --env production; locally: `cargo clodo dev`, or `cargo clodo migrate --env development --local`"));
+    }
+    let mut d = load_deployment(
+        &args.target,
+        args.health_url,
+        args.health_timeout,
+        args.skip_build,
+        !args.no_opt,
+    )?;
+    run_steps(
+        &mut d,
+        "deploy",
+        &clodo_codegen::deploy::DEPLOY_STEPS,
+        args.target.dry_run,
+    )
+}
+
+fn run_migrate(args: MigrateArgs) -> Result<u8, Failure> {
+    if args.target.env == clodo_sdk::config::Env::Development {
+        return Err(Failure::new("development has no wrangler environment").help(
+            "pass --env staging or --env production (with --local for a local copy); development databases are the native runtime's SQLite files",
+        ));
+    }
+    let mut d = load_deployment(&args.target, None, 0, true, true)?;
+    d.create_missing = false;
+    run_steps(
+        &mut d,
+        "migrate",
+        &clodo_codegen::deploy::migrate_steps(args.local),
+        args.target.dry_run,
+    )
 }

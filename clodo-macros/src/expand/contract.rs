@@ -19,11 +19,15 @@ pub(super) fn block_info(block: &Block) -> TokenStream {
         None => quote!(::core::env!("CARGO_PKG_VERSION")),
     };
     let description = &block.description;
+    let features = block.features.iter().map(|(name, default)| {
+        quote!(::clodo_sdk::__private::FeatureFlag { name: #name, default: #default })
+    });
     quote! {
         ::clodo_sdk::__private::BlockInfo {
             name: #name,
             version: #version,
             description: #description,
+            features: &[#(#features),*],
         }
     }
 }

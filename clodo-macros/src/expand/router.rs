@@ -17,6 +17,10 @@ pub(super) fn route_def(self_ty: &Type, route: &Route) -> TokenStream {
     let access = access(&route.access);
     let handler = handler_fn(self_ty, route);
     let describe = contract::describe_fn(route);
+    let feature = match &route.feature {
+        Some(flag) => quote!(::core::option::Option::Some(#flag)),
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         ::clodo_sdk::__private::RouteDef {
             method: ::clodo_sdk::__private::Method::#method,
@@ -25,6 +29,7 @@ pub(super) fn route_def(self_ty: &Type, route: &Route) -> TokenStream {
             access: #access,
             handler: #handler,
             describe: #describe,
+            feature: #feature,
         }
     }
 }

@@ -3,8 +3,8 @@
 use super::args::{self, ArgKind, Misuse, SUPPORTED};
 use super::template::PathTemplate;
 use super::{Access, Arg, Route};
-use crate::diag::{Errors, display_tokens};
-use crate::parse::{HandlerAttrs, ParsedHandler};
+use crate::diag::{Errors, did_you_mean, display_tokens, name_list};
+use crate::parse::{FeatureDecl, HandlerAttrs, ParsedHandler, is_flag_name};
 use quote::quote;
 use syn::ext::IdentExt;
 use syn::{
@@ -24,6 +24,7 @@ pub(super) struct CheckedRoute {
 pub(super) fn check(
     handler: ParsedHandler,
     block_type: &Type,
+    features: &[FeatureDecl],
     errors: &mut Errors,
 ) -> Option<CheckedRoute> {
     let ParsedHandler {
@@ -37,6 +38,7 @@ pub(super) fn check(
         route: Some(route_attr),
         public,
         auth,
+        feature,
         first: _,
     } = attrs
     else {
@@ -54,6 +56,7 @@ pub(super) fn check(
     };
 
     check_signature(&sig, &name, errors);
+    let feature = feature.and_then(|flag| check_feature(&flag, features, errors));
 
     let access = match (&public, &auth) {
         (Some(_), _) => Access::Public,
@@ -96,9 +99,40 @@ pub(super) fn check(
             args,
             output,
             cfgs,
+            feature,
         },
         attr: route_attr.attr,
     })
+}
+
+/// A `#[feature("...")]` must name a flag the block declares, so a typo is
+/// a compile error rather than a route that never appears.
+fn check_feature(flag: &LitStr, declared: &[FeatureDecl], errors: &mut Errors) -> Option<String> {
+    let name = flag.value();
+    if declared.iter().any(|f| f.name == name) {
+        return Some(name);
+    }
+    let names: Vec<String> = declared.iter().map(|f| f.name.to_string()).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let hint = if refs.is_empty() {
+        format!(
+            "declare it on the block: `#[clodo_block(features({}))]`",
+            if is_flag_name(&name) { name.as_str() } else { "sms_notifications" }
+        )
+    } else {
+        format!(
+            "declared flags: {}; add it to `features(...)` on #[clodo_block] if it is new",
+            name_list(&refs)
+        )
+    };
+    errors.spanned(
+        flag,
+        format!(
+            "feature flag `{name}` is not declared by this block{}; {hint}",
+            did_you_mean(&name, &refs)
+        ),
+    );
+    None
 }
 
 fn check_signature(sig: &Signature, name: &str, errors: &mut Errors) {

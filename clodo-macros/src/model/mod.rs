@@ -35,6 +35,8 @@ pub(crate) struct Block {
     pub(crate) migrations: Vec<Migration>,
     /// Routes, in source order.
     pub(crate) routes: Vec<Route>,
+    /// Declared feature flags with their defaults, in source order.
+    pub(crate) features: Vec<(String, bool)>,
 }
 
 /// One handler, routed.
@@ -57,6 +59,8 @@ pub(crate) struct Route {
     pub(crate) output: Type,
     /// `#[cfg]` attributes of the handler, repeated on its route.
     pub(crate) cfgs: Vec<Attribute>,
+    /// `#[feature("...")]`: the flag the route depends on (declared by the block).
+    pub(crate) feature: Option<String>,
 }
 
 /// Who may call a route.
@@ -115,7 +119,7 @@ impl Block {
 
         let checked: Vec<CheckedRoute> = handlers
             .into_iter()
-            .filter_map(|handler| handler::check(handler, &self_ty, &mut errors))
+            .filter_map(|handler| handler::check(handler, &self_ty, &args.features, &mut errors))
             .collect();
         check_conflicts(&checked, &mut errors);
 
@@ -133,6 +137,11 @@ impl Block {
                 description: docs.full_text(),
                 migrations,
                 routes: checked.into_iter().map(|checked| checked.route).collect(),
+                features: args
+                    .features
+                    .iter()
+                    .map(|f| (f.name.to_string(), f.default))
+                    .collect(),
             }),
         }
     }

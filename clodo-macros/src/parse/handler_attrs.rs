@@ -75,7 +75,9 @@ impl Method {
 }
 
 /// Names of every attribute `#[clodo_block]` consumes from handlers.
-pub(crate) const ATTRS: &[&str] = &["get", "post", "put", "patch", "delete", "public", "auth"];
+pub(crate) const ATTRS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "public", "auth", "feature",
+];
 
 /// Keys `#[auth(...)]` accepts.
 pub(crate) const AUTH_KEYS: &[&str] = &["role"];
@@ -112,6 +114,8 @@ pub(crate) struct HandlerAttrs {
     pub(crate) public: Option<Attribute>,
     /// `#[auth(...)]`, when present.
     pub(crate) auth: Option<AuthAttr>,
+    /// `#[feature("sms_notifications")]`: the flag name, when present.
+    pub(crate) feature: Option<LitStr>,
     /// The first clodo attribute seen, for errors about the item as a whole.
     pub(crate) first: Option<Attribute>,
 }
@@ -143,6 +147,8 @@ impl HandlerAttrs {
             self.read_route(method, attr, errors);
         } else if name == "public" {
             self.read_public(attr, errors);
+        } else if name == "feature" {
+            self.read_feature(attr, errors);
         } else {
             self.read_auth(attr, errors);
         }
@@ -189,6 +195,31 @@ impl HandlerAttrs {
             attr,
             template,
         });
+    }
+
+    fn read_feature(&mut self, attr: Attribute, errors: &mut Errors) {
+        const EXAMPLE: &str = r#"#[feature("sms_notifications")]"#;
+        if self.feature.is_some() {
+            errors.spanned(
+                &attr,
+                "#[feature] is given twice; a route depends on one flag \
+                 (check others with `ctx.feature(\"...\")` in the handler)",
+            );
+            return;
+        }
+        match &attr.meta {
+            Meta::List(list) => match list.parse_args::<LitStr>() {
+                Ok(flag) => self.feature = Some(flag),
+                Err(_) => errors.spanned(
+                    &list.tokens,
+                    format!("#[feature] takes the flag name as a string literal: `{EXAMPLE}`"),
+                ),
+            },
+            _ => errors.spanned(
+                &attr,
+                format!("#[feature] needs the flag name: `{EXAMPLE}`"),
+            ),
+        }
     }
 
     fn read_public(&mut self, attr: Attribute, errors: &mut Errors) {

@@ -9,7 +9,7 @@ mod block_args;
 mod docs;
 mod handler_attrs;
 
-pub(crate) use block_args::BlockArgs;
+pub(crate) use block_args::{BlockArgs, FeatureDecl, is_flag_name};
 pub(crate) use docs::Docs;
 pub(crate) use handler_attrs::{HandlerAttrs, Method};
 

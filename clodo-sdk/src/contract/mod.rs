@@ -82,6 +82,11 @@ pub(crate) fn build(
             (def.describe)(&mut b);
             b.finish(def.access, &problem_ref, info.api_keys);
         }
+        if let Some(flag) = def.feature {
+            // Which domains serve it is configuration: say which flag decides.
+            op.extensions
+                .insert("x-clodo-feature".to_owned(), serde_json::Value::from(flag));
+        }
         if def.access != Access::Public {
             any_auth = true;
         }

@@ -2,19 +2,22 @@
 //! file per domain under a data directory, secrets from `.dev.vars` and the
 //! environment.
 
+mod domains;
+mod hosts;
 mod server;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use server::{RunningServer, serve_on};
+pub use domains::{DomainSetup, ServedDomain, start_domain, start_domains};
+pub use hosts::HostRouter;
+pub use server::{RunningServer, serve_hosts, serve_on};
 
 use crate::app::{App, Service, StartError};
-use crate::auth::{self, PREVIOUS_SIGNING_KEY_SECRET, SIGNING_KEY_SECRET, TokenKeys, User};
-use crate::db::Db;
-use crate::db::sqlite::{DEFAULT_POOL_SIZE, SqliteDb};
-use crate::domain::{Domain, Secrets};
+use crate::config::Env;
+use crate::auth;
+use crate::db::sqlite::DEFAULT_POOL_SIZE;
 
 /// Default port, as `wrangler dev` uses.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -26,8 +29,16 @@ pub const DEV_DOMAIN: &str = "dev.localhost";
 pub struct ServerConfig {
     /// Address to bind (`CLODO_HOST`, default 127.0.0.1; `PORT`, default 8787).
     pub addr: SocketAddr,
-    /// Domain served (`CLODO_DOMAIN`, default `dev.localhost`).
+    /// Domain served (`CLODO_DOMAIN`, default `dev.localhost`). With domain
+    /// files, the domain `127.0.0.1` and `localhost` reach.
     pub domain: String,
+    /// Whether `CLODO_DOMAIN` was set (with domain files, it must name one).
+    pub domain_explicit: bool,
+    /// Folder of `<domain>.toml` files (`CLODO_DOMAINS_DIR`; else the app's
+    /// [`App::domains_dir`]). When it holds any, every domain in it is served.
+    pub domains_dir: Option<PathBuf>,
+    /// The environment (`CLODO_ENV`): picks each domain's hostnames.
+    pub env: Env,
     /// Data directory (`CLODO_DATA_DIR`, default `.clodo`); the database is
     /// `<data_dir>/<domain>/db.sqlite3`.
     pub data_dir: PathBuf,
@@ -64,20 +75,26 @@ impl ServerConfig {
                 ))
             })?,
         };
-        let dev = match env("CLODO_ENV").as_deref() {
-            None | Some("development") | Some("dev") => true,
-            Some("production") | Some("staging") => false,
+        let (dev, environment) = match env("CLODO_ENV").as_deref() {
+            None | Some("development") | Some("dev") => (true, Env::Development),
+            Some("staging") => (false, Env::Staging),
+            Some("production") | Some("prod") => (false, Env::Production),
             Some(other) => {
                 return Err(StartError::Config(format!(
                     "CLODO_ENV must be development, staging or production, got {other:?}"
                 )));
             }
         };
-        let domain = env("CLODO_DOMAIN").unwrap_or_else(|| DEV_DOMAIN.to_owned());
+        let explicit = env("CLODO_DOMAIN");
+        let domain_explicit = explicit.is_some();
+        let domain = explicit.unwrap_or_else(|| DEV_DOMAIN.to_owned());
         validate_domain_name(&domain)?;
         Ok(Self {
             addr: SocketAddr::new(host, port),
             domain,
+            domain_explicit,
+            domains_dir: env("CLODO_DOMAINS_DIR").map(PathBuf::from),
+            env: environment,
             data_dir: env("CLODO_DATA_DIR").map_or_else(|| PathBuf::from(".clodo"), PathBuf::from),
             dev,
             dev_vars: env("CLODO_DEV_VARS")
@@ -91,6 +108,9 @@ impl ServerConfig {
         Self {
             addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
             domain: domain.to_owned(),
+            domain_explicit: true,
+            domains_dir: None,
+            env: Env::Development,
             data_dir: data_dir.to_path_buf(),
             dev: true,
             dev_vars: data_dir.join(".dev.vars"),
@@ -156,64 +176,24 @@ fn dev_signing_key(dir: &Path) -> Result<String, StartError> {
 }
 
 /// Opens the domain's database, loads its secrets and keys, applies the
-/// migrations and builds the service.
+/// migrations and builds the service: one domain, `cfg.domain`, with secrets
+/// from `cfg.dev_vars` and the environment, no domain file.
 pub async fn start_service(
     app: &App,
     cfg: &ServerConfig,
 ) -> Result<(Arc<Service>, Option<DevTokens>), StartError> {
-    let mut secrets =
-        Secrets::from_dev_vars(&cfg.dev_vars).map_err(|e| StartError::Config(e.to_string()))?;
-    secrets.overlay_env(&[
-        SIGNING_KEY_SECRET,
-        PREVIOUS_SIGNING_KEY_SECRET,
-        auth::PREVIOUS_KEY_UNTIL_SECRET,
-    ]);
-    let dir = cfg.domain_dir();
-    let key = match secrets.get(SIGNING_KEY_SECRET) {
-        Some(k) => k.to_owned(),
-        None if cfg.dev => dev_signing_key(&dir)?,
-        None => {
-            return Err(StartError::Config(format!(
-                "secret {SIGNING_KEY_SECRET} is not set for domain {}: set it in the environment or in {} \
-                 (at least {} bytes, e.g. `openssl rand -hex 32`)",
-                cfg.domain,
-                cfg.dev_vars.display(),
-                auth::MIN_KEY_LEN
-            )));
-        }
-    };
-    let keys = TokenKeys::new(
-        &cfg.domain,
-        key.as_bytes(),
-        secrets.get(PREVIOUS_SIGNING_KEY_SECRET).map(str::as_bytes),
-    )
-    .map_err(|e| StartError::Config(format!("secret {SIGNING_KEY_SECRET}: {e}")))?;
-    let keys = match secrets.get(auth::PREVIOUS_KEY_UNTIL_SECRET) {
-        None => keys,
-        Some(v) => keys.previous_valid_until(v.trim().parse().map_err(|_| {
-            StartError::Config(format!(
-                "secret {} must be a Unix time in seconds, got {v:?}",
-                auth::PREVIOUS_KEY_UNTIL_SECRET
-            ))
-        })?),
-    };
-    let db = Db::new(SqliteDb::open(dir.join("db.sqlite3"), cfg.pool_size)?);
-    let mut domain = Domain::new(&cfg.domain);
-    domain.secrets = secrets;
-    let dev_tokens = cfg.dev.then(|| {
-        let now = auth::unix_now();
-        let person = |id: &str, role: &str| {
-            User::new(id, format!("{id}@{}", cfg.domain), vec![role.to_owned()])
-        };
-        DevTokens {
-            customer: keys.mint(&person("dev-customer", "customer"), now, DEV_TOKEN_TTL_SECS),
-            staff: keys.mint(&person("dev-staff", "staff"), now, DEV_TOKEN_TTL_SECS),
-        }
-    });
-    let mut runtime = crate::app::runtime(domain, db, keys);
-    runtime.data_dir = Some(dir.clone());
-    let service = app.start(runtime).await?;
-    Ok((Arc::new(service), dev_tokens))
+    start_domain(app, cfg, &DomainSetup::single(cfg)).await
+}
+
+/// Whether `dir` holds any `*.toml` domain file.
+fn has_domain_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".toml") && !name.starts_with('_') && !name.starts_with('.')
+        })
+    })
 }
 
 /// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
@@ -247,12 +227,17 @@ pub const USAGE: &str = "usage: <block> [serve|contract|--help]
 
   serve       serve the app on 127.0.0.1 (the default)
   contract    print the OpenAPI contract served at /openapi.json and exit
+  manifest    print the blocks, feature flags and secrets of the app as JSON
+              (what `cargo clodo domain check` checks domain files against)
   d1-migrations DIR
               write the blocks' migrations as a wrangler migrations_dir and exit
 
 environment:
   PORT            port to listen on (default 8787)
-  CLODO_DOMAIN    domain served (default dev.localhost)
+  CLODO_DOMAIN    domain served (default dev.localhost); with domain files, the
+                  one 127.0.0.1 reaches
+  CLODO_DOMAINS_DIR  folder of <domain>.toml files; each domain in it is
+                  served, chosen by the Host header
   CLODO_DATA_DIR  data directory (default .clodo)
   CLODO_ENV       development (default) or production
   CLODO_DEV_VARS  secrets file (default .dev.vars)
@@ -270,6 +255,12 @@ impl App {
             .as_slice()
         {
             [] | ["serve"] => self.serve(),
+            ["manifest"] => {
+                let json = serde_json::to_string_pretty(&self.manifest())
+                    .map_err(|e| StartError::Config(e.to_string()))?;
+                println!("{json}");
+                Ok(())
+            }
             ["contract"] => {
                 use std::io::Write as _;
                 let bytes = self.contract_json()?;
@@ -303,41 +294,73 @@ impl App {
         rt.block_on(self.serve_with(cfg))
     }
 
-    /// Serves with an explicit config until Ctrl-C.
+    /// Serves with an explicit config until Ctrl-C: every domain of the
+    /// domain files when there are any (see [`start_domains`]), else the one
+    /// domain `cfg.domain`.
     pub async fn serve_with(self, cfg: ServerConfig) -> Result<(), StartError> {
-        let (service, tokens) = start_service(&self, &cfg).await?;
+        let dir = cfg
+            .domains_dir
+            .clone()
+            .or_else(|| self.default_domains_dir().map(Path::to_path_buf));
+        let configs = match dir.as_deref() {
+            Some(d) if has_domain_files(d) => {
+                crate::config::load_dir(d).map_err(|e| StartError::Config(e.to_string()))?
+            }
+            _ => Vec::new(),
+        };
         let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| {
             StartError::Config(format!(
                 "cannot listen on {}: {e} (set PORT to use another port)",
                 cfg.addr
             ))
         })?;
-        let server = serve_on(listener, service).await;
+        let (server, domains) = if configs.is_empty() {
+            let (service, tokens) = start_service(&self, &cfg).await?;
+            let served = ServedDomain {
+                name: cfg.domain.clone(),
+                hosts: Vec::new(),
+                is_default: true,
+                dir: cfg.domain_dir(),
+                dev_tokens: tokens,
+                service: Arc::clone(&service),
+            };
+            (serve_on(listener, service).await, vec![served])
+        } else {
+            let (router, served) = start_domains(&self, &cfg, &configs).await?;
+            (serve_hosts(listener, Arc::new(router)).await, served)
+        };
         let base = format!("http://{}", server.addr());
         let blocks: Vec<String> = self
             .mounted()
             .map(|(p, i)| format!("{} at {}/", i.name, if p.is_empty() { "" } else { p }))
             .collect();
-        println!(
-            "clodo: serving {} for domain {} on {base}",
-            blocks.join(", "),
-            cfg.domain
-        );
-        println!(
-            "       docs {base}/docs, contract {base}/openapi.json, data in {}",
-            cfg.domain_dir().display()
-        );
-        if let Some(t) = tokens {
-            let file = cfg.domain_dir().join("dev-tokens.env");
-            let text = format!("CUSTOMER_TOKEN={}\nSTAFF_TOKEN={}\n", t.customer, t.staff);
-            std::fs::write(&file, text)?;
-            println!(
-                "DEV ONLY: tokens for {} (valid 24 h; also in {}):",
-                cfg.domain,
-                file.display()
-            );
-            println!("  customer: {}", t.customer);
-            println!("  staff:    {}", t.staff);
+        println!("clodo: serving {} on {base}", blocks.join(", "));
+        for d in &domains {
+            let reach = if d.hosts.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " for Host {}{}",
+                    d.hosts.join(", "),
+                    if d.is_default { " (and 127.0.0.1)" } else { "" }
+                )
+            };
+            println!("  domain {}{reach}: data in {}", d.name, d.dir.display());
+        }
+        println!("       docs {base}/docs, contract {base}/openapi.json");
+        for d in &domains {
+            if let Some(t) = &d.dev_tokens {
+                let file = d.dir.join("dev-tokens.env");
+                let text = format!("CUSTOMER_TOKEN={}\nSTAFF_TOKEN={}\n", t.customer, t.staff);
+                std::fs::write(&file, text)?;
+                println!(
+                    "DEV ONLY: tokens for {} (valid 24 h; also in {}):",
+                    d.name,
+                    file.display()
+                );
+                println!("  customer: {}", t.customer);
+                println!("  staff:    {}", t.staff);
+            }
         }
         shutdown_signal().await?;
         println!("clodo: shutting down");

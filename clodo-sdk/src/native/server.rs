@@ -13,6 +13,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use super::hosts::HostRouter;
 use crate::app::Service;
 use crate::error::ApiError;
 use crate::http_types::{Request, Response};
@@ -51,10 +52,18 @@ async fn read_body(mut body: Incoming, limit: usize) -> Result<Bytes, ApiError> 
 }
 
 async fn answer(
-    service: &Service,
+    hosts: &HostRouter,
     req: hyper::Request<Incoming>,
     peer: Option<std::net::IpAddr>,
 ) -> Response {
+    let host = req
+        .headers()
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().host());
+    let Some(service) = hosts.resolve(host) else {
+        return hosts.misdirected(host);
+    };
     let started = Instant::now();
     let request_id = service.next_request_id();
     let (parts, body) = req.into_parts();
@@ -91,6 +100,7 @@ async fn answer(
         }
     };
     tracing::info!(
+        domain = service.runtime().domain.name.as_str(),
         request_id = &*request_id,
         %method,
         path,
@@ -123,8 +133,15 @@ impl RunningServer {
     }
 }
 
-/// Serves `service` on `listener` until `stop` turns true.
+/// Serves `service` on `listener`, whatever the `Host`, until shut down.
 pub async fn serve_on(listener: TcpListener, service: Arc<Service>) -> RunningServer {
+    serve_hosts(listener, Arc::new(HostRouter::single(service))).await
+}
+
+/// Serves several domains on `listener`, each request answered by the
+/// domain its `Host` header names (421 for a host no domain claims).
+pub async fn serve_hosts(listener: TcpListener, hosts: Arc<HostRouter>) -> RunningServer {
+    let service = hosts;
     let addr = listener
         .local_addr()
         .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));

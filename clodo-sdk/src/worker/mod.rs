@@ -16,6 +16,8 @@
 //! |---|---|
 //! | `DB` | the D1 binding: the domain's database |
 //! | `CLODO_DOMAIN` (var) | the domain served; the issuer of its tokens |
+//! | `CLODO_FEATURES` (var) | its feature flags, a JSON object (`{"sms_notifications":true}`) |
+//! | `CLODO_SETTINGS` (var) | its `[settings]` as JSON (CORS origins, token lifetimes, rate limits) |
 //! | `CLODO_SIGNING_KEY` (secret) | signing key, at least 32 bytes |
 //! | `CLODO_SIGNING_KEY_PREVIOUS`, `CLODO_SIGNING_KEY_PREVIOUS_UNTIL` | key rotation, as natively |
 //! | any other string var or secret | `ctx.secret(name)`, and what [`env_var`] returns |
@@ -54,6 +56,10 @@ use crate::error::ApiError;
 pub const D1_BINDING: &str = "DB";
 /// Name of the var naming the domain served.
 pub const DOMAIN_VAR: &str = "CLODO_DOMAIN";
+/// Name of the var holding the domain's feature flags (a JSON object).
+pub const FEATURES_VAR: &str = "CLODO_FEATURES";
+/// Name of the var holding the domain's `[settings]` (JSON).
+pub const SETTINGS_VAR: &str = "CLODO_SETTINGS";
 
 thread_local! {
     /// The started service of this isolate.
@@ -144,6 +150,22 @@ async fn start(app: fn() -> App, env: &worker::Env) -> Result<Service, StartErro
         ))
     })?;
     let mut domain = Domain::new(&name);
+    if let Some(json) = vars.get(FEATURES_VAR) {
+        domain.features = serde_json::from_str(json).map_err(|e| {
+            config_error(format!(
+                "var {FEATURES_VAR} must be a JSON object of flag = true|false \
+                 (as `cargo clodo deploy` writes it), got {json:?}: {e}"
+            ))
+        })?;
+    }
+    if let Some(json) = vars.get(SETTINGS_VAR) {
+        domain.settings = serde_json::from_str(json).map_err(|e| {
+            config_error(format!(
+                "var {SETTINGS_VAR} must be the JSON of the domain's [settings] \
+                 (as `cargo clodo deploy` writes it), got {json:?}: {e}"
+            ))
+        })?;
+    }
     domain.secrets = Secrets::from_pairs(vars);
     let runtime = crate::app::runtime(domain, Db::new(D1Db::new(d1)), keys);
     app().start(runtime).await

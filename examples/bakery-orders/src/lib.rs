@@ -168,8 +168,19 @@ fn random_ref() -> Result<String, ApiError> {
 /// The bakery's ordering service.
 pub struct BakeryOrders;
 
+/// A text message to a customer, queued for the SMS provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SmsQueued {
+    /// Message number.
+    pub id: i64,
+    /// The order it is about.
+    pub order_id: i64,
+    /// What it says.
+    pub text: String,
+}
+
 /// Orders for a small bakery: a public menu, customer orders, staff pickup lists.
-#[clodo_block(name = "bakery-orders", version = "0.1.0")]
+#[clodo_block(name = "bakery-orders", version = "0.1.0", features(sms_notifications))]
 impl BakeryOrders {
     /// Today's menu.
     ///
@@ -303,6 +314,45 @@ impl BakeryOrders {
         }
         Ok(Json(order))
     }
+
+    /// Text the customer that an order is ready (staff; domains with SMS).
+    ///
+    /// Only where the domain turns `sms_notifications` on; elsewhere this
+    /// route does not exist (404) and is not in the contract.
+    #[post("/orders/{id}/sms")]
+    #[auth(role = "staff")]
+    #[feature("sms_notifications")]
+    async fn text_customer(
+        ctx: &Ctx,
+        id: Path<i64>,
+    ) -> Result<WithStatus<202, SmsQueued>, ApiError> {
+        let order = load_order(ctx.db(), *id)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("order {} does not exist", *id)))?;
+        if order.status != OrderStatus::Ready {
+            return Err(ApiError::conflict(format!(
+                "order {} is not ready yet: mark it ready first",
+                *id
+            )));
+        }
+        let text = format!(
+            "Your order #{} at {} is ready for pickup.",
+            order.id,
+            ctx.domain()
+        );
+        let queued = ctx
+            .db()
+            .execute(
+                "INSERT INTO sms_outbox (order_id, to_email, text) VALUES (?1, ?2, ?3)",
+                params![order.id, order.customer_email.as_str(), text.as_str()],
+            )
+            .await?;
+        Ok(WithStatus(SmsQueued {
+            id: queued.last_insert_id,
+            order_id: order.id,
+            text,
+        }))
+    }
 }
 
 /// The bakery's data schema (`schema/data.toml`), embedded so the Worker,
@@ -316,7 +366,10 @@ pub const DATA_SCHEMA: &str = include_str!("../schema/data.toml");
 /// admins when they sign in.
 pub fn app() -> App {
     let auth = AuthConfig::default().admins_from_env("CLODO_ADMIN_EMAILS");
-    let app = auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", auth);
+    let app = App::new()
+        .domains_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/domains"))
+        .mount::<BakeryOrders>("/");
+    let app = auth::mount(app, "/auth", auth);
     data::mount(
         app,
         "/data",

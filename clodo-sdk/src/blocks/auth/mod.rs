@@ -65,16 +65,50 @@ pub(crate) struct AuthState {
 /// Mounts the auth block at `prefix` with `config`, and installs its hooks
 /// (API keys, disabled users, ended sessions) into the app's token check.
 pub fn mount(app: App, prefix: &str, config: AuthConfig) -> App {
+    // Revocations are kept in view for as long as any access token they end
+    // may live: a domain may raise the access lifetime in its settings (up
+    // to a day), so the window covers the longest it can be.
     let hooks = Arc::new(Hooks::new(
         config.revocation_refresh_secs,
-        config.access_ttl_secs,
+        config.access_ttl_secs.max(MAX_ACCESS_TTL_SECS),
     ));
     app.with_state(AuthState {
         config,
         hooks: Arc::clone(&hooks),
     })
-    .with_auth_hooks(hooks)
+    .with_auth_hooks_of("auth", hooks)
     .mount::<AuthBlock>(prefix)
+}
+
+/// The longest access-token lifetime a domain's settings may ask for.
+pub const MAX_ACCESS_TTL_SECS: u64 = 24 * 3600;
+
+/// The auth config with the domain's `[settings]` applied (token lifetimes,
+/// rate limits): one codebase, each domain its own numbers.
+fn domain_config(st: &AuthState, ctx: &Ctx) -> AuthConfig {
+    let s = &ctx.runtime().domain.settings;
+    let mut config = st.config.clone();
+    if let Some(v) = s.access_token_ttl_secs {
+        config.access_ttl_secs = v;
+    }
+    if let Some(v) = s.refresh_token_ttl_secs {
+        config.refresh_ttl_secs = v;
+    }
+    if let Some(v) = s.magic_link_ttl_secs {
+        config.link_ttl_secs = v;
+    }
+    let limits = &s.rate_limits;
+    if let Some(window) = limits.window_secs {
+        config.per_email.window_secs = window;
+        config.per_client.window_secs = window;
+    }
+    if let Some(max) = limits.magic_link_per_email {
+        config.per_email.max = max;
+    }
+    if let Some(max) = limits.magic_link_per_address {
+        config.per_client.max = max;
+    }
+    config
 }
 
 fn state(ctx: &Ctx) -> Result<&AuthState, ApiError> {
@@ -177,7 +211,8 @@ fn invalid_email(raw: &str) -> ApiError {
 #[crate::clodo_block(
     name = "auth",
     version = "0.1.0",
-    migrations = "src/blocks/auth/migrations"
+    migrations = "src/blocks/auth/migrations",
+    features(magic_link_auth = true)
 )]
 impl AuthBlock {
     /// Ask for a sign-in link.
@@ -185,23 +220,25 @@ impl AuthBlock {
     /// Always 202 with the same body, whether or not the address is known.
     #[post("/magic-link")]
     #[public]
+    #[feature("magic_link_auth")]
     async fn request_magic_link(
         ctx: &Ctx,
         body: Json<MagicLinkRequest>,
     ) -> Result<WithStatus<202, MagicLinkAccepted>, ApiError> {
         let st = state(ctx)?;
+        let config = domain_config(st, ctx);
         let email = normalize_email(&body.email).ok_or_else(|| invalid_email(&body.email))?;
         store::rate_limit(
             ctx.db(),
             &format!("email:{}", secret::hash(&email)),
-            st.config.per_email,
+            config.per_email,
         )
         .await?;
         if let Some(addr) = ctx.client_addr() {
-            store::rate_limit(ctx.db(), &format!("client:{addr}"), st.config.per_client).await?;
+            store::rate_limit(ctx.db(), &format!("client:{addr}"), config.per_client).await?;
         }
         if !store::is_disabled_email(ctx.db(), &email).await? {
-            store::send_magic_link(ctx, &st.config, &email).await?;
+            store::send_magic_link(ctx, &config, &email).await?;
         }
         Ok(WithStatus(MagicLinkAccepted {
             message: ACCEPTED.to_owned(),
@@ -213,18 +250,20 @@ impl AuthBlock {
     /// A used, expired or unknown token: 401, with the same message for all three.
     #[post("/verify")]
     #[public]
+    #[feature("magic_link_auth")]
     async fn verify(ctx: &Ctx, body: Json<VerifyRequest>) -> Result<Json<Session>, ApiError> {
         let st = state(ctx)?;
+        let config = domain_config(st, ctx);
         let email = store::consume_magic_link(ctx.db(), &body.token)
             .await?
             .ok_or_else(|| {
                 ApiError::unauthorized("this sign-in link is invalid, expired or already used")
             })?;
-        let user = store::upsert_user(ctx.db(), &email, st.config.admins.contains(&email)).await?;
+        let user = store::upsert_user(ctx.db(), &email, config.admins.contains(&email)).await?;
         if user.disabled {
             return Err(ApiError::forbidden("this account is disabled"));
         }
-        Ok(Json(store::start_session(ctx, &st.config, user).await?))
+        Ok(Json(store::start_session(ctx, &config, user).await?))
     }
 
     /// Rotate a session's tokens.
@@ -234,8 +273,9 @@ impl AuthBlock {
     #[public]
     async fn refresh(ctx: &Ctx, body: Json<RefreshRequest>) -> Result<Json<Session>, ApiError> {
         let st = state(ctx)?;
+        let config = domain_config(st, ctx);
         Ok(Json(
-            store::rotate(ctx, &st.config, &st.hooks, &body.refresh_token).await?,
+            store::rotate(ctx, &config, &st.hooks, &body.refresh_token).await?,
         ))
     }
 

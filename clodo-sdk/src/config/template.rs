@@ -1,0 +1,234 @@
+//! What tools get from this module besides parsing: the JSON Schema of a
+//! domain file (for editors) and the commented file `domain add` writes.
+
+use serde_json::{Value, json};
+
+fn string(description: &str) -> Value {
+    json!({ "type": "string", "description": description })
+}
+
+fn strings(description: &str, items: Value) -> Value {
+    json!({ "type": "array", "description": description, "items": items })
+}
+
+fn integer(description: &str, min: u64, max: u64) -> Value {
+    json!({ "type": "integer", "description": description, "minimum": min, "maximum": max })
+}
+
+fn object(description: &str, properties: Value) -> Value {
+    json!({
+        "type": "object",
+        "description": description,
+        "additionalProperties": false,
+        "properties": properties,
+    })
+}
+
+fn per_env(description: &str, each: &Value) -> Value {
+    object(
+        description,
+        json!({
+            "development": each,
+            "staging": each,
+            "production": each,
+        }),
+    )
+}
+
+const HOST: &str = r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$";
+const HEX32: &str = "^[0-9a-f]{32}$";
+const SNAKE: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+const SECRET: &str = "^[A-Z][A-Z0-9_]*$";
+
+/// The JSON Schema (draft 2020-12) of a `domains/<domain>.toml` file, for
+/// editors (e.g. with taplo: `#:schema ./domain.schema.json`). Objects
+/// refuse unknown keys (`additionalProperties: false`); every key is described.
+pub fn json_schema() -> Value {
+    let host = json!({ "type": "string", "pattern": HOST, "description": "A host name: no scheme, no port, no path." });
+    let hosts = strings("Host header values.", host);
+    let database = object(
+        "The D1 database of this environment.",
+        json!({
+            "name": {
+                "type": "string", "pattern": "^[a-z0-9-]{1,64}$",
+                "description": "The D1 database name: lower-case letters, digits and `-`, 1 to 64 characters."
+            },
+            "id": {
+                "type": "string",
+                "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                "description": "The database's UUID; `cargo clodo deploy` fills it in."
+            }
+        }),
+    );
+    let mut database = database;
+    database["required"] = json!(["name"]);
+    let secret = json!({ "type": "string", "pattern": SECRET, "description": "A secret name." });
+    let mut cloudflare = object(
+        "The Cloudflare account the domain deploys to (needed only for deploys).",
+        json!({
+            "account_id": { "type": "string", "pattern": HEX32, "description": "The account id: 32 lower-case hex characters." },
+            "zone_id": { "type": "string", "pattern": HEX32, "description": "The zone id of the domain: 32 lower-case hex characters." }
+        }),
+    );
+    cloudflare["required"] = json!(["account_id"]);
+    let rate_limits = object(
+        "Rate limits of magic-link requests.",
+        json!({
+            "magic_link_per_email": integer("Magic-link requests per email address per window.", 1, 10_000),
+            "magic_link_per_address": integer("Magic-link requests per client address per window.", 1, 10_000),
+            "window_secs": integer("The rate-limit window in seconds.", 1, 86_400)
+        }),
+    );
+    let settings = object(
+        "Settings; absent values take the runtime's defaults.",
+        json!({
+            "cors_origins": strings(
+                "Origins allowed by CORS: scheme://host[:port], no path, no trailing slash; \"*\" is refused.",
+                json!({ "type": "string", "pattern": r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$" })
+            ),
+            "log_level": {
+                "type": "string", "enum": ["error", "warn", "info", "debug", "trace"],
+                "description": "The log level."
+            },
+            "access_token_ttl_secs": integer("Lifetime of access tokens in seconds.", 60, 86_400),
+            "refresh_token_ttl_secs": integer("Lifetime of refresh tokens in seconds.", 3_600, 31_536_000),
+            "magic_link_ttl_secs": integer("Lifetime of magic links in seconds.", 60, 86_400),
+            "rate_limits": rate_limits
+        }),
+    );
+    let mut schema = object(
+        "A Clodo customer domain: domains/<domain>.toml.",
+        json!({
+            "name": {
+                "type": "string", "pattern": HOST,
+                "description": "The domain, a DNS host name; must equal the file's stem (sweetbakery.com.toml)."
+            },
+            "display_name": string("A human name for the domain."),
+            "cloudflare": cloudflare,
+            "hostnames": per_env("Host header values per environment.", &hosts),
+            "features": {
+                "type": "object",
+                "description": "Feature flags: flag name (lower snake case) = true or false.",
+                "propertyNames": { "pattern": SNAKE },
+                "additionalProperties": { "type": "boolean" }
+            },
+            "blocks": {
+                "type": "object",
+                "description": "Block name = mount prefix (\"/\" or \"/segment[/segment]\"); absent: every block the app mounts, at its own prefix.",
+                "propertyNames": { "pattern": "^[a-z][a-z0-9_-]*$" },
+                "additionalProperties": { "type": "string", "pattern": r"^/([A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*)?$" }
+            },
+            "databases": per_env("The D1 database per environment.", &database),
+            "secrets": object(
+                "Names of the secrets the domain needs, never values: those go in the environment, .dev.vars or `wrangler secret put`.",
+                json!({
+                    "required": strings("Secrets without which the domain does not start.", secret.clone()),
+                    "optional": strings("Secrets used when present.", secret)
+                })
+            ),
+            "settings": settings
+        }),
+    );
+    schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    schema["title"] = json!("Clodo domain");
+    schema["required"] = json!(["name"]);
+    schema
+}
+
+/// A TOML basic string.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML key: bare when it can be, quoted otherwise.
+fn key(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        s.to_owned()
+    } else {
+        quote(s)
+    }
+}
+
+/// The commented file `cargo clodo domain add` writes for a new domain; it
+/// parses back (with [`parse`](super::parse), as `<name>.toml`) to `name`,
+/// `display_name` and `features`, everything else left at its default.
+///
+/// ```
+/// use std::path::Path;
+/// let text = clodo_sdk::config::render_new("greatidude.com", None, &[("sms_notifications".into(), true)]);
+/// let domain = clodo_sdk::config::parse(Path::new("greatidude.com.toml"), &text).unwrap();
+/// assert!(domain.feature("sms_notifications"));
+/// ```
+pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, bool)]) -> String {
+    let db = name.replace('.', "-");
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# The customer domain {name}: read by the blocks that serve it and by `cargo clodo`.\n\
+         # Check it with `cargo clodo domain check`; unknown keys are refused.\n\n\
+         name = {}\n",
+        quote(name)
+    ));
+    match display_name {
+        Some(d) => out.push_str(&format!("display_name = {}\n", quote(d))),
+        None => out.push_str(&format!("# display_name = {}\n", quote("Sweet Bakery"))),
+    }
+    out.push_str(&format!(
+        "\n# Needed only for deploys: 32 lower-case hex characters each.\n\
+         # [cloudflare]\n\
+         # account_id = \"0123456789abcdef0123456789abcdef\"\n\
+         # zone_id = \"0123456789abcdef0123456789abcdef\"\n\n\
+         # Host header values per environment (no scheme, no port, no path).\n\
+         # [hostnames]\n\
+         # development = [\"{db}.localhost\"]\n\
+         # staging = [\"staging.{name}\"]\n\
+         # production = [\"{name}\", \"www.{name}\"]\n\n\
+         # Feature flags (lower snake case) = true or false.\n\
+         [features]\n"
+    ));
+    for (flag, on) in features {
+        out.push_str(&format!("{} = {on}\n", key(flag)));
+    }
+    out.push_str(&format!(
+        "\n# Which blocks to mount where; leave out to mount every block at its own prefix.\n\
+         # [blocks]\n\
+         # bakery-orders = \"/\"\n\
+         # auth = \"/auth\"\n\n\
+         # The D1 database per environment; `cargo clodo deploy` fills in `id`.\n\
+         # [databases.staging]\n\
+         # name = \"{db}-staging\"\n\
+         # [databases.production]\n\
+         # name = \"{db}-production\"\n\n\
+         # Names of secrets only, never values: values go in the environment,\n\
+         # in .dev.vars locally, or `wrangler secret put NAME` for a Worker.\n\
+         # [secrets]\n\
+         # required = [\"SMS_API_KEY\"]\n\
+         # optional = [\"MAILER_API_KEY\"]\n\n\
+         # [settings]\n\
+         # cors_origins = [\"https://{name}\"]\n\
+         # log_level = \"info\"                # error | warn | info | debug | trace\n\
+         # access_token_ttl_secs = 900        # 60..=86400\n\
+         # refresh_token_ttl_secs = 2592000   # 3600..=31536000\n\
+         # magic_link_ttl_secs = 900          # 60..=86400\n\
+         # [settings.rate_limits]\n\
+         # magic_link_per_email = 5           # 1..=10000\n\
+         # magic_link_per_address = 20        # 1..=10000\n\
+         # window_secs = 900                  # 1..=86400\n"
+    ));
+    out
+}
