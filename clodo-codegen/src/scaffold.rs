@@ -70,7 +70,7 @@ const COMMON: &[File] = &[
     template!("build.rs" => "common/build.rs.tmpl"),
     template!("src/main.rs" => "common/main.rs.tmpl"),
     template!(".gitignore" => "common/gitignore.tmpl"),
-    template!("domains/dev.toml" => "common/dev.toml.tmpl"),
+    template!("domains/dev.localhost.toml" => "common/dev.toml.tmpl"),
     template!("wrangler.toml" => "common/wrangler.toml.tmpl"),
     template!("README.md" => "common/README.md.tmpl"),
 ];
@@ -388,7 +388,7 @@ mod tests {
         assert!(!lib.contains("{{"));
         let manifest = std::fs::read_to_string(out.dir.join("Cargo.toml")).expect("manifest");
         assert!(manifest.contains("clodo-sdk = \"0.1.0\""), "{manifest}");
-        assert!(out.dir.join("domains/dev.toml").exists());
+        assert!(out.dir.join("domains/dev.localhost.toml").exists());
         assert!(out.dir.join(".gitignore").exists());
     }
 }

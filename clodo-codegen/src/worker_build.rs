@@ -233,7 +233,12 @@ pub fn compile_command(o: &BuildOptions) -> CommandLine {
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .args(["rustc", "-p", &o.package, "--lib", "--release"])
-        .args(["--target", "wasm32-unknown-unknown", "--crate-type", "cdylib"])
+        .args([
+            "--target",
+            "wasm32-unknown-unknown",
+            "--crate-type",
+            "cdylib",
+        ])
         .args(["--quiet"])
 }
 
@@ -243,7 +248,13 @@ pub fn bindgen_command(o: &BuildOptions) -> CommandLine {
         .path(o.wasm_file())
         .args(["--out-dir"])
         .path(o.worker_dir())
-        .args(["--out-name", "index", "--target", "module", "--no-typescript"])
+        .args([
+            "--out-name",
+            "index",
+            "--target",
+            "module",
+            "--no-typescript",
+        ])
         .args([
             "--experimental-reset-state-function",
             "--force-enable-abort-handler",
@@ -254,7 +265,11 @@ pub fn bindgen_command(o: &BuildOptions) -> CommandLine {
 pub fn opt_command(o: &BuildOptions) -> CommandLine {
     let dir = o.worker_dir();
     CommandLine::new(tools_dir().join("bin/wasm-opt"), &o.root)
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
         .args(["--enable-sign-ext", "--enable-mutable-globals"])
         .args(["--enable-reference-types", "--enable-multivalue"])
         .args(["--enable-exception-handling"])
@@ -349,7 +364,13 @@ pub fn check_tools() -> Result<(), BuildError> {
         .args(["target", "list", "--installed"])
         .run(Duration::from_secs(60));
     match listed {
-        Ok(o) if o.stdout.lines().any(|l| l.trim() == "wasm32-unknown-unknown") => Ok(()),
+        Ok(o)
+            if o.stdout
+                .lines()
+                .any(|l| l.trim() == "wasm32-unknown-unknown") =>
+        {
+            Ok(())
+        }
         _ => Err(BuildError::MissingTool {
             what: "the Rust target wasm32-unknown-unknown".into(),
             path: "rustup target list --installed".into(),
@@ -508,7 +529,8 @@ mod tests {
 
     #[test]
     fn fixes_the_source_phase_import_only() {
-        let js = "import source wasm from \"./index_bg.wasm\";\nimport source x from \"y.js\";\nlet a;";
+        let js =
+            "import source wasm from \"./index_bg.wasm\";\nimport source x from \"y.js\";\nlet a;";
         assert_eq!(
             fix_wasm_import(js),
             "import wasm from \"./index_bg.wasm\";\nimport source x from \"y.js\";\nlet a;"

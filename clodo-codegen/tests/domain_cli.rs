@@ -74,9 +74,13 @@ fn add_list_and_check() {
 
     // A broken file: the problem points at the file, line and column; exit 2.
     let file = dir.join("domains/sweetbakery.com.toml");
-    let mut text = std::fs::read_to_string(&file).expect("read");
-    let line = text.lines().count() + 1;
-    text.push_str("colour = \"pink\"\n");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("name = "))
+        .expect("a name line")
+        + 2;
+    let text = text.replacen("name = \"sweetbakery.com\"\n", "name = \"sweetbakery.com\"\ncolour = \"pink\"\n", 1);
     std::fs::write(&file, text).expect("write");
     let out = cargo_clodo(dir, &["domain", "check"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -110,7 +114,7 @@ fn add_refuses_an_existing_file_and_an_invalid_name() {
     assert_eq!(before, after, "the file is left alone");
 
     for bad in ["Sweet Bakery", "https://sweetbakery.com", "-bad.com"] {
-        let out = cargo_clodo(dir, &["domain", "add", bad]);
+        let out = cargo_clodo(dir, &["domain", "add", "--", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         let err = stderr(&out);
         assert!(err.contains("the domain name:") && err.contains("help:"), "{err}");

@@ -852,7 +852,8 @@ struct MigrateArgs {
 }
 
 fn parse_env(s: &str) -> Result<clodo_sdk::config::Env, String> {
-    s.parse().map_err(|e: clodo_sdk::config::UnknownEnv| e.to_string())
+    s.parse()
+        .map_err(|e: clodo_sdk::config::UnknownEnv| e.to_string())
 }
 
 fn project_root() -> Result<PathBuf, Failure> {
@@ -868,8 +869,10 @@ fn absolute(path: PathBuf) -> PathBuf {
 fn run_build(args: BuildArgs) -> Result<u8, Failure> {
     use clodo_codegen::worker_build as wb;
     if !args.worker {
-        return Err(Failure::new("`cargo clodo build` builds Worker bundles only")
-            .help("pass --worker (native builds: `cargo build`)"));
+        return Err(
+            Failure::new("`cargo clodo build` builds Worker bundles only")
+                .help("pass --worker (native builds: `cargo build`)"),
+        );
     }
     let package = package_or_current(args.package)?;
     let root = project_root()?;
@@ -885,7 +888,9 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
     for step in wb::steps(&o) {
         with_progress(&step.label(&o), || wb::run_step(&o, step)).map_err(|e| {
             let help = match &e {
-                wb::BuildError::MissingTool { .. } => "run `bash .ci/install-workers.sh` (once per machine)",
+                wb::BuildError::MissingTool { .. } => {
+                    "run `bash .ci/install-workers.sh` (once per machine)"
+                }
                 wb::BuildError::Io { .. } => "check the output folder and its permissions",
                 _ => "fix the error above; `cargo build -p PACKAGE` shows native errors faster",
             };
@@ -897,7 +902,11 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         .unwrap_or_default();
     note(
         "Built",
-        format!("{} in {} s{size}", o.out.display(), started.elapsed().as_secs()),
+        format!(
+            "{} in {} s{size}",
+            o.out.display(),
+            started.elapsed().as_secs()
+        ),
     );
     println!("{}", o.out.display());
     Ok(0)

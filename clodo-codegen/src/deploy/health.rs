@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
-use hyper_util::client::legacy::Client;
 use hyper_rustls::ConfigBuilderExt as _;
+use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
 /// How the check ended.
@@ -51,7 +51,9 @@ pub fn check(base: &str, domain: &str, total: Duration) -> Result<Healthy, Strin
         loop {
             attempts += 1;
             let left = total.saturating_sub(start.elapsed());
-            let per_try = left.min(Duration::from_secs(10)).max(Duration::from_millis(100));
+            let per_try = left
+                .min(Duration::from_secs(10))
+                .max(Duration::from_millis(100));
             let last = match tokio::time::timeout(per_try, get(&client, uri.clone())).await {
                 Err(_) => format!("no answer within {} ms", per_try.as_millis()),
                 Ok(Err(e)) => e,
@@ -77,7 +79,10 @@ where
     C: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
 {
     let req = hyper::Request::get(uri)
-        .header("user-agent", concat!("cargo-clodo/", env!("CARGO_PKG_VERSION")))
+        .header(
+            "user-agent",
+            concat!("cargo-clodo/", env!("CARGO_PKG_VERSION")),
+        )
         .body(Empty::new())
         .map_err(|e| e.to_string())?;
     let res = client.request(req).await.map_err(|e| {
@@ -125,7 +130,11 @@ mod tests {
     fn verdicts() {
         assert!(verdict(200, r#"{"status":"ok","domain":"a.com"}"#, "a.com").is_ok());
         assert!(verdict(200, r#"{"status":"ok"}"#, "a.com").is_ok());
-        assert!(verdict(500, "boom", "a.com").unwrap_err().contains("HTTP 500"));
+        assert!(
+            verdict(500, "boom", "a.com")
+                .unwrap_err()
+                .contains("HTTP 500")
+        );
         assert!(verdict(200, r#"{"status":"ok","domain":"b.com"}"#, "a.com").is_err());
         assert!(verdict(200, "<html>", "a.com").is_err());
     }

@@ -131,7 +131,9 @@ pub enum DeployError {
     #[error(transparent)]
     Build(#[from] BuildError),
     /// `--skip-build` without a bundle.
-    #[error("no bundle in {0}: build it first (`cargo clodo build --worker --out {0}`) or drop --skip-build")]
+    #[error(
+        "no bundle in {0}: build it first (`cargo clodo build --worker --out {0}`) or drop --skip-build"
+    )]
     NoBundle(String),
     /// The deployed Worker does not answer its health check.
     #[error("the health check failed: {0}")]
@@ -279,10 +281,12 @@ impl Deployment {
         let domains = config::load_dir(&req.domains_dir)?;
         let mut texts = Vec::with_capacity(domains.len());
         for d in &domains {
-            texts.push(std::fs::read_to_string(&d.file).map_err(|e| DeployError::File {
-                path: process::show_path(&req.root, &d.file),
-                message: e.to_string(),
-            })?);
+            texts.push(
+                std::fs::read_to_string(&d.file).map_err(|e| DeployError::File {
+                    path: process::show_path(&req.root, &d.file),
+                    message: e.to_string(),
+                })?,
+            );
         }
         let target = domains
             .iter()

@@ -140,7 +140,11 @@ impl Deployment {
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "   skipped: no hostname for {} (pass --health-url)", self.req.env);
+                    let _ = writeln!(
+                        out,
+                        "   skipped: no hostname for {} (pass --health-url)",
+                        self.req.env
+                    );
                 }
             },
         }
@@ -157,11 +161,18 @@ impl Deployment {
             let _ = writeln!(out, "   only if step \"find\" found no {db}:");
             self.command_line(out, &self.create_command());
         } else {
-            let _ = writeln!(out, "   stops if the account has no {db} (deploy creates it)");
+            let _ = writeln!(
+                out,
+                "   stops if the account has no {db} (deploy creates it)"
+            );
         }
         let placeholder = format!("<id of {db}>");
-        match domain_file::with_database_id(&self.texts[self.target], self.req.env, &db, &placeholder)
-        {
+        match domain_file::with_database_id(
+            &self.texts[self.target],
+            self.req.env,
+            &db,
+            &placeholder,
+        ) {
             Ok(new) => {
                 let _ = writeln!(out, "   write {file}");
                 out.push_str(&file_diff(&file, Some(&self.texts[self.target]), &new));
@@ -188,6 +199,9 @@ mod tests {
         let d = file_diff("x", None, "a\n");
         assert!(d.contains("--- /dev/null") && d.contains("+a"), "{d}");
         let d = file_diff("x", Some("a\nb\n"), "a\nc\n");
-        assert!(d.contains("-b") && d.contains("+c") && d.contains("+++ b/x"), "{d}");
+        assert!(
+            d.contains("-b") && d.contains("+c") && d.contains("+++ b/x"),
+            "{d}"
+        );
     }
 }

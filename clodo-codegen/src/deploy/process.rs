@@ -210,8 +210,18 @@ impl CommandLine {
                 String::from_utf8_lossy(&buf).into_owned()
             })
         };
-        let out = read(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-        let err = read(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+        let out = read(
+            child
+                .stdout
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        );
+        let err = read(
+            child
+                .stderr
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        );
         let start = Instant::now();
         let status = loop {
             match child.try_wait() {
@@ -314,8 +324,7 @@ fn redact_line(line: &str) -> String {
             k += 1;
         }
         let mut end = k;
-        while end < line.len() && !matches!(bytes[end], b'"' | b'\'' | b' ' | b',' | b'}' | b';')
-        {
+        while end < line.len() && !matches!(bytes[end], b'"' | b'\'' | b' ' | b',' | b'}' | b';') {
             end += 1;
         }
         // Short values ("key: 1", "token: none") and prose stay.
@@ -343,7 +352,10 @@ mod tests {
         let r = redact("CLOUDFLARE_API_KEY=zzzzzzzzzzzzzzzzzzzzzzzz");
         assert_eq!(r, "CLOUDFLARE_API_KEY=[redacted]");
         // Names of keys and short values are not credentials.
-        assert_eq!(redact("missing key: SMS_API_KEY"), "missing key: SMS_API_KEY");
+        assert_eq!(
+            redact("missing key: SMS_API_KEY"),
+            "missing key: SMS_API_KEY"
+        );
         assert_eq!(
             redact("database_id = \"6f1c0a8e-0000-4000-8000-000000000001\""),
             "database_id = \"6f1c0a8e-0000-4000-8000-000000000001\""

@@ -120,7 +120,9 @@ impl Deployment {
             })?;
         }
         Ok(match worker_build::bundle_size(&o.out) {
-            Some((wasm, all)) => format!("{} (wasm {wasm} bytes, {all} with JS)", self.show(&o.out)),
+            Some((wasm, all)) => {
+                format!("{} (wasm {wasm} bytes, {all} with JS)", self.show(&o.out))
+            }
             None => self.show(&o.out),
         })
     }
@@ -138,7 +140,10 @@ impl Deployment {
                     if !entry.is_file() || !o.out.join("migrations").is_dir() {
                         return Err(DeployError::NoBundle(self.show(&o.out)));
                     }
-                    return Ok(format!("kept the bundle in {} (--skip-build)", self.show(&o.out)));
+                    return Ok(format!(
+                        "kept the bundle in {} (--skip-build)",
+                        self.show(&o.out)
+                    ));
                 }
                 for s in worker_build::steps(&o) {
                     worker_build::run_step(&o, s)?;
@@ -159,7 +164,9 @@ impl Deployment {
                 Ok(format!("{n} file(s) in {}", self.show(&dir)))
             }
             StepKind::Database => self.database(),
-            StepKind::Migrate | StepKind::MigrateLocal => self.migrate(step == StepKind::MigrateLocal),
+            StepKind::Migrate | StepKind::MigrateLocal => {
+                self.migrate(step == StepKind::MigrateLocal)
+            }
             StepKind::Deploy => {
                 let cmd = self.deploy_command();
                 let out = cmd.run(APPLY_TIMEOUT)?;
@@ -204,12 +211,25 @@ impl Deployment {
 
     /// `wrangler d1 create NAME`.
     pub fn create_command(&self) -> super::CommandLine {
-        self.wrangler(["d1", "create", &self.database_name(), "--env", &self.env_name()])
+        self.wrangler([
+            "d1",
+            "create",
+            &self.database_name(),
+            "--env",
+            &self.env_name(),
+        ])
     }
 
     /// `wrangler secret list --format json`.
     pub fn secrets_command(&self) -> super::CommandLine {
-        self.wrangler(["secret", "list", "--env", &self.env_name(), "--format", "json"])
+        self.wrangler([
+            "secret",
+            "list",
+            "--env",
+            &self.env_name(),
+            "--format",
+            "json",
+        ])
     }
 
     /// `wrangler d1 migrations apply DB` (remote, or local under the build folder).
@@ -279,7 +299,9 @@ impl Deployment {
             (None, Some(id)) => {
                 self.db_id = Some(id.clone());
                 self.db_found = true;
-                Ok(format!("{name} ({id}); its id is not in the domain file yet"))
+                Ok(format!(
+                    "{name} ({id}); its id is not in the domain file yet"
+                ))
             }
             (None, None) if self.create_missing => {
                 Ok(format!("{name} does not exist yet: it will be created"))
@@ -299,10 +321,11 @@ impl Deployment {
         let out = cmd.run(LIST_TIMEOUT)?;
         let shown = cmd.display(&self.req.root);
         let present: Vec<String> = if out.success {
-            let list = parse_json_array(&out.stdout).map_err(|message| DeployError::Unexpected {
-                command: shown.clone(),
-                message,
-            })?;
+            let list =
+                parse_json_array(&out.stdout).map_err(|message| DeployError::Unexpected {
+                    command: shown.clone(),
+                    message,
+                })?;
             list.as_array()
                 .into_iter()
                 .flatten()
@@ -334,7 +357,12 @@ impl Deployment {
             worker: self.worker_name(),
             commands: missing
                 .iter()
-                .map(|n| format!("wrangler secret put {n} --env {} --config {config}", self.env_name()))
+                .map(|n| {
+                    format!(
+                        "wrangler secret put {n} --env {} --config {config}",
+                        self.env_name()
+                    )
+                })
                 .collect(),
             missing,
         })
@@ -375,7 +403,11 @@ impl Deployment {
         let Some(id) = self.db_id.clone() else {
             return Ok(name);
         };
-        let file_has_it = self.domain().databases.get(&self.req.env).and_then(|d| d.id.as_deref())
+        let file_has_it = self
+            .domain()
+            .databases
+            .get(&self.req.env)
+            .and_then(|d| d.id.as_deref())
             == Some(id.as_str());
         if !file_has_it {
             self.record_id(&id)?;
@@ -384,7 +416,10 @@ impl Deployment {
         Ok(if file_has_it {
             format!("{what} {name} ({id})")
         } else {
-            format!("{what} {name} ({id}); id written into {}", self.show(&self.domain().file))
+            format!(
+                "{what} {name} ({id}); id written into {}",
+                self.show(&self.domain().file)
+            )
         })
     }
 

@@ -146,7 +146,11 @@ fn section(t: &mut String, package: &str, input: &DomainInput<'_>, env: Env) {
             .collect(),
     );
     let _ = writeln!(t, "CLODO_FEATURES = {}", literal(&features.to_string()));
-    let _ = writeln!(t, "CLODO_SETTINGS = {}", literal(&input.settings.to_string()));
+    let _ = writeln!(
+        t,
+        "CLODO_SETTINGS = {}",
+        literal(&input.settings.to_string())
+    );
 
     let _ = writeln!(t, "\n[[env.{e}.d1_databases]]");
     let _ = writeln!(t, "binding = \"DB\"");

@@ -119,7 +119,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
 /// shape, a non-handler item, migrations from the fixture directory.
 fn sample() -> TokenStream {
     clodo_block(
-        quote!(name = "bakery-orders"),
+        quote!(name = "bakery-orders", features(sms_notifications, loyalty = true)),
         quote! {
             /// Orders for a small bakery.
             ///
@@ -157,6 +157,7 @@ fn sample() -> TokenStream {
                 /// Staff mark an order ready.
                 #[post("/orders/{id}/ready")]
                 #[auth(role = "staff", role = "admin")]
+                #[feature("sms_notifications")]
                 async fn mark_ready(ctx: &Ctx, Path(id): Path<i64>) -> Result<Json<Order>, ApiError> {
                     todo!()
                 }

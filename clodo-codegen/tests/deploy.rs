@@ -1,0 +1,602 @@
+//! `cargo clodo deploy`, `migrate` and `build --worker` as a user runs them.
+//!
+//! Deploys run against a fake wrangler (a bash script that records its
+//! argv and answers with canned JSON, failing on demand through
+//! `FAKE_FAIL`), with `--skip-build` and a local health server; `migrate
+//! --local` runs the real, pinned wrangler on the bakery's migrations.
+//!
+//! After an intended change to a snapshot (plan, wrangler.toml, help):
+//! `CLODO_BLESS=1 cargo test -p clodo-codegen --test deploy`.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const TOKEN: &str = "cf-test-token-0123456789abcdefghij";
+const CREATED_ID: &str = "6f1c0a8e-1111-4000-8000-00000000abcd";
+
+const BAKERY: &str = r#"# Sweet Bakery: the first customer.
+name = "sweetbakery.com"
+
+[cloudflare]
+account_id = "0123456789abcdef0123456789abcdef"
+
+[hostnames]
+development = ["sweetbakery.localhost"]
+staging = ["staging.sweetbakery.com"]
+production = ["sweetbakery.com", "www.sweetbakery.com"]
+
+[features]
+sms_notifications = true
+loyalty = false
+
+[databases.staging]
+name = "sweetbakery-com-staging" # deploy fills in the id
+
+[secrets]
+required = ["SMS_API_KEY"]
+
+[settings]
+cors_origins = ["https://sweetbakery.com"]
+magic_link_ttl_secs = 900
+"#;
+
+const FLOWERS: &str = r#"name = "flowers.example"
+
+[cloudflare]
+account_id = "fedcba9876543210fedcba9876543210"
+zone_id = "00112233445566778899aabbccddeeff"
+
+[hostnames]
+production = ["flowers.example"]
+
+[databases.production]
+name = "flowers-prod"
+id = "11111111-2222-4333-8444-555555555555"
+"#;
+
+const FAKE_WRANGLER: &str = r#"#!/usr/bin/env bash
+# A fake wrangler: records "cwd :: argv", answers from canned JSON.
+printf '%s :: %s\n' "$(pwd)" "$*" >> "$FAKE_LOG"
+fail() { [[ ${FAKE_FAIL:-} == "$1" ]]; }
+case "$1 $2" in
+"d1 list") echo "${FAKE_D1_LIST:-[]}" ;;
+"d1 create")
+    fail create && { echo "create failed" >&2; exit 1; }
+    printf '✅ Successfully created DB %s\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "%s"\ndatabase_id = "%s"\n' "$3" "$3" "$FAKE_CREATED_ID" ;;
+"secret list") echo "${FAKE_SECRETS:-[]}" ;;
+"d1 migrations")
+    fail migrate && { echo "✘ 0002_orders.sql failed: no such table: menu (Authorization: Bearer $CLOUDFLARE_API_TOKEN)" >&2; exit 1; }
+    echo "│ 0001_x.sql │ ✅ │" ;;
+deploy*) fail deploy && exit 1; echo "Deployed" ;;
+*) echo "fake wrangler: unexpected $*" >&2; exit 9 ;;
+esac
+"#;
+
+const ALL_SECRETS: &str = r#"[{"name":"CLODO_SIGNING_KEY","type":"secret_text"},{"name":"SMS_API_KEY","type":"secret_text"}]"#;
+
+struct Project {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Project {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path().canonicalize().expect("canonical");
+        std::fs::create_dir_all(root.join("domains")).expect("mkdir");
+        std::fs::write(root.join("domains/sweetbakery.com.toml"), BAKERY).expect("write");
+        std::fs::write(root.join("domains/flowers.example.toml"), FLOWERS).expect("write");
+        std::fs::create_dir_all(root.join("bin")).expect("mkdir");
+        let fake = root.join("bin/wrangler");
+        std::fs::write(&fake, FAKE_WRANGLER).expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        Project { _tmp: tmp, root }
+    }
+
+    fn out(&self) -> PathBuf {
+        self.root.join("target/workers/example-bakery-orders")
+    }
+
+    /// A bundle as `cargo clodo build --worker` leaves it (for --skip-build).
+    fn fake_bundle(&self) {
+        let out = self.out();
+        std::fs::create_dir_all(out.join("worker")).expect("mkdir");
+        std::fs::create_dir_all(out.join("migrations")).expect("mkdir");
+        std::fs::write(out.join("worker/entry.mjs"), "export default {}").expect("write");
+        std::fs::write(out.join("migrations/0001_x.sql"), "create table x(a);").expect("write");
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.root.join("wrangler.log")).unwrap_or_default()
+    }
+
+    fn domain_file(&self) -> String {
+        std::fs::read_to_string(self.root.join("domains/sweetbakery.com.toml")).expect("read")
+    }
+
+    fn clodo(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+        c.arg("clodo")
+            .args(args)
+            .current_dir(&self.root)
+            .env("CLODO_WRANGLER", self.root.join("bin/wrangler"))
+            .env("CLODO_WORKERS_TOOLS", self.root.join("tools"))
+            .env("FAKE_LOG", self.root.join("wrangler.log"))
+            .env("FAKE_CREATED_ID", CREATED_ID)
+            .env("CLOUDFLARE_API_TOKEN", TOKEN)
+            .env_remove("FAKE_FAIL")
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        run_bounded(c, Duration::from_secs(120))
+    }
+
+    fn deploy(&self, extra: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut args = vec![
+            "deploy",
+            "--domain",
+            "sweetbakery.com",
+            "--env",
+            "staging",
+            "-p",
+            "example-bakery-orders",
+            "--skip-build",
+            "--health-timeout",
+            "3",
+        ];
+        args.extend_from_slice(extra);
+        self.clodo(&args, env)
+    }
+}
+
+/// Runs `c` to its end, killing it after `limit`.
+fn run_bounded(mut c: Command, limit: Duration) -> Output {
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawns");
+    let (mut out, mut err) = (
+        child.stdout.take().expect("out"),
+        child.stderr.take().expect("err"),
+    );
+    let o = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = out.read_to_end(&mut b);
+        b
+    });
+    let e = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = err.read_to_end(&mut b);
+        b
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{c:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: o.join().expect("stdout"),
+        stderr: e.join().expect("stderr"),
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A health server on 127.0.0.1 answering every request with `status`
+/// and `body`; returns its base URL.
+fn health_server(status: u16, body: &'static str) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut s = stream;
+            let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+            let mut buf = [0u8; 2048];
+            let _ = s.read(&mut buf);
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if old == actual {
+        return;
+    }
+    if std::env::var_os("CLODO_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write");
+        return;
+    }
+    panic!(
+        "{} changed; if intended: CLODO_BLESS=1 cargo test -p clodo-codegen --test deploy\n{}",
+        path.display(),
+        clodo_codegen::contract::line_diff(&old, actual)
+    );
+}
+
+#[test]
+fn help_texts_match_snapshots() {
+    let p = Project::new();
+    for cmd in ["build", "deploy", "migrate"] {
+        let out = p.clodo(&[cmd, "--help"], &[]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let help = text(&out.stdout);
+        assert!(help.contains("Examples:"), "{cmd}");
+        snapshot(&format!("help/{cmd}.txt"), &help);
+    }
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_touches_nothing() {
+    let p = Project::new();
+    let out = p.clodo(
+        &[
+            "deploy",
+            "--domain",
+            "sweetbakery.com",
+            "--env",
+            "staging",
+            "-p",
+            "example-bakery-orders",
+            "--dry-run",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = text(&out.stdout);
+    snapshot("deploy/plan-staging.txt", &plan);
+    assert!(
+        !plan.contains(&*p.root.to_string_lossy()),
+        "no absolute temp paths"
+    );
+    assert_eq!(p.log(), "", "no wrangler call");
+    assert!(!p.root.join("target").exists(), "nothing written");
+    assert_eq!(p.domain_file(), BAKERY);
+}
+
+#[test]
+fn wrangler_toml_covers_every_domain_and_env() {
+    let p = Project::new();
+    // Fails at the lookup (no JSON), after writing wrangler.toml.
+    let out = p.deploy(&[], &[("FAKE_D1_LIST", "oops")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(p.out().join("wrangler.toml")).expect("written");
+    snapshot("deploy/wrangler.toml", &toml);
+    let doc: toml_edit::DocumentMut = toml.parse().expect("valid TOML");
+    let envs: Vec<&str> = doc["env"]
+        .as_table()
+        .expect("env")
+        .iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        envs,
+        [
+            "flowers-example-production",
+            "sweetbakery-com-staging",
+            "sweetbakery-com-production"
+        ]
+    );
+    assert!(!toml.contains(TOKEN));
+}
+
+#[test]
+fn happy_path_runs_every_step_and_records_the_id() {
+    let p = Project::new();
+    p.fake_bundle();
+    let health = health_server(200, r#"{"status":"ok","domain":"sweetbakery.com"}"#);
+    let out = p.deploy(&["--health-url", &health], &[("FAKE_SECRETS", ALL_SECRETS)]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    for n in 1..=8 {
+        assert!(err.contains(&format!("  {n}. ok")), "step {n}: {err}");
+    }
+    let out_dir = p.out();
+    let calls: Vec<String> = p
+        .log()
+        .lines()
+        .map(|l| l.replace(&*out_dir.to_string_lossy(), "OUT"))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            "OUT :: d1 list --json --env sweetbakery-com-staging",
+            "OUT :: secret list --env sweetbakery-com-staging --format json",
+            "OUT :: d1 create sweetbakery-com-staging --env sweetbakery-com-staging",
+            "OUT :: d1 migrations apply DB --env sweetbakery-com-staging --remote",
+            "OUT :: deploy --env sweetbakery-com-staging",
+        ]
+    );
+    // The id is in the domain file, comments and layout kept.
+    let file = p.domain_file();
+    assert_eq!(
+        file,
+        BAKERY.replace(
+            "# deploy fills in the id\n",
+            &format!("# deploy fills in the id\nid = \"{CREATED_ID}\"\n")
+        )
+    );
+    let toml = std::fs::read_to_string(out_dir.join("wrangler.toml")).expect("toml");
+    assert!(toml.contains(&format!("database_id = \"{CREATED_ID}\"")));
+    assert!(!p.log().contains(TOKEN) && !err.contains(TOKEN));
+
+    // Again: the database is found by its id, nothing is created.
+    let list = format!(r#"[{{"uuid":"{CREATED_ID}","name":"sweetbakery-com-staging"}}]"#);
+    let again = p.deploy(
+        &["--health-url", &health],
+        &[("FAKE_SECRETS", ALL_SECRETS), ("FAKE_D1_LIST", &list)],
+    );
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(p.log().matches("d1 create").count(), 1);
+    assert_eq!(p.domain_file(), file);
+}
+
+#[test]
+fn a_missing_secret_stops_before_any_remote_change() {
+    let p = Project::new();
+    p.fake_bundle();
+    let only_key = r#"[{"name":"CLODO_SIGNING_KEY","type":"secret_text"}]"#;
+    let out = p.deploy(&[], &[("FAKE_SECRETS", only_key)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("3. FAILED  check the secrets"), "{err}");
+    assert!(err.contains("lacks the secret(s) SMS_API_KEY"), "{err}");
+    assert!(
+        err.contains("wrangler secret put SMS_API_KEY --env sweetbakery-com-staging"),
+        "{err}"
+    );
+    for n in 4..=8 {
+        assert!(err.contains(&format!("  {n}. not run")), "step {n}: {err}");
+    }
+    let log = p.log();
+    assert!(!log.contains("d1 create") && !log.contains("migrations") && !log.contains("deploy"));
+    assert_eq!(p.domain_file(), BAKERY);
+}
+
+#[test]
+fn a_failed_migration_is_not_reported_as_applied_and_stops_the_deploy() {
+    let p = Project::new();
+    p.fake_bundle();
+    let out = p.deploy(
+        &[],
+        &[("FAKE_SECRETS", ALL_SECRETS), ("FAKE_FAIL", "migrate")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("6. FAILED  apply the migrations"), "{err}");
+    assert!(err.contains("the migrations were not applied"), "{err}");
+    assert!(err.contains("no such table: menu"), "{err}");
+    assert!(!err.contains(TOKEN), "the echoed token is blanked: {err}");
+    assert!(
+        err.contains("7. not run") && err.contains("8. not run"),
+        "{err}"
+    );
+    assert!(!err.contains("ok      apply the migrations"), "{err}");
+    assert!(
+        !p.log()
+            .lines()
+            .any(|l| l.ends_with(":: deploy --env sweetbakery-com-staging"))
+    );
+}
+
+#[test]
+fn a_failed_health_check_fails_in_bounded_time() {
+    let p = Project::new();
+    p.fake_bundle();
+    let health = health_server(500, r#"{"status":"error"}"#);
+    let start = Instant::now();
+    let out = p.deploy(&["--health-url", &health], &[("FAKE_SECRETS", ALL_SECRETS)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("8. FAILED  health check"), "{err}");
+    assert!(err.contains("HTTP 500"), "{err}");
+    assert!(err.contains("7. ok"), "deployed before the check: {err}");
+
+    // Nothing listening at all.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let list = format!(r#"[{{"uuid":"{CREATED_ID}","name":"sweetbakery-com-staging"}}]"#);
+    let out = p.deploy(
+        &["--health-url", &url],
+        &[("FAKE_SECRETS", ALL_SECRETS), ("FAKE_D1_LIST", &list)],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("/healthz failed"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(start.elapsed() < Duration::from_secs(60));
+}
+
+#[test]
+fn errors_say_what_to_do() {
+    let p = Project::new();
+    let out = p.clodo(
+        &[
+            "deploy", "--domain", "nope.com", "--env", "staging", "-p", "x",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("no domain \"nope.com\"") && err.contains("flowers.example, sweetbakery.com"),
+        "{err}"
+    );
+    assert!(err.contains("help:"), "{err}");
+    let out = p.clodo(
+        &[
+            "deploy",
+            "--domain",
+            "flowers.example",
+            "--env",
+            "staging",
+            "-p",
+            "x",
+        ],
+        &[],
+    );
+    assert!(
+        text(&out.stderr).contains("configures nothing for staging"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = p.clodo(
+        &[
+            "deploy",
+            "--domain",
+            "flowers.example",
+            "--env",
+            "development",
+            "-p",
+            "x",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = p.clodo(&["build", "-p", "x"], &[]);
+    assert!(
+        text(&out.stderr).contains("--worker"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = p.clodo(&["build", "--worker", "-p", "x"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("install-workers.sh"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// `migrate --local` with the real wrangler on the bakery's migrations,
+/// then the tables checked in the local D1 through `wrangler d1 execute`.
+#[test]
+fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
+    let tools = std::env::var_os("HOME")
+        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
+        .unwrap_or_default();
+    let wrangler = tools.join("bin/wrangler");
+    if !wrangler.is_file() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is missing on CI: run .ci/install-workers.sh",
+            wrangler.display()
+        );
+        eprintln!(
+            "skipped: no {} (bash .ci/install-workers.sh)",
+            wrangler.display()
+        );
+        return;
+    }
+    let p = Project::new();
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace");
+    let out_dir = p.root.join("out");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+    c.arg("clodo")
+        .args([
+            "migrate",
+            "--domain",
+            "sweetbakery.com",
+            "--env",
+            "staging",
+            "--local",
+        ])
+        .args(["-p", "example-bakery-orders", "--dir"])
+        .arg(p.root.join("domains"))
+        .arg("--out")
+        .arg(&out_dir)
+        .current_dir(workspace)
+        .env("CLODO_WRANGLER", &wrangler)
+        .stdin(Stdio::null());
+    let out = run_bounded(c, Duration::from_secs(900));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("3. ok      apply the migrations (local"));
+
+    let mut q = Command::new(&wrangler);
+    q.args([
+        "d1",
+        "execute",
+        "DB",
+        "--env",
+        "sweetbakery-com-staging",
+        "--local",
+    ])
+    .arg("--persist-to")
+    .arg(out_dir.join(".wrangler/state"))
+    .args([
+        "--json",
+        "--command",
+        "select name from sqlite_master where type = 'table'",
+    ])
+    .current_dir(&out_dir)
+    .stdin(Stdio::null());
+    let res = run_bounded(q, Duration::from_secs(120));
+    assert!(res.status.success(), "{}", text(&res.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&res.stdout).expect("json");
+    let tables: Vec<&str> = json[0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    for t in ["menu_items", "orders", "d1_migrations"] {
+        assert!(tables.contains(&t), "{t} in {tables:?}");
+    }
+    // Applying again applies nothing.
+    let mut again = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+    again
+        .arg("clodo")
+        .args([
+            "migrate",
+            "--domain",
+            "sweetbakery.com",
+            "--env",
+            "staging",
+            "--local",
+        ])
+        .args(["-p", "example-bakery-orders", "--dir"])
+        .arg(p.root.join("domains"))
+        .arg("--out")
+        .arg(&out_dir)
+        .current_dir(workspace)
+        .env("CLODO_WRANGLER", &wrangler)
+        .stdin(Stdio::null());
+    let out = run_bounded(again, Duration::from_secs(900));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no migrations to apply"),
+        "{}",
+        text(&out.stderr)
+    );
+}
