@@ -15,6 +15,9 @@ pub struct Route {
     pub auth: String,
     /// Roles required (`x-clodo-roles`), comma-separated.
     pub roles: String,
+    /// The feature flag that decides whether a domain serves it
+    /// (`x-clodo-feature`), or `-`.
+    pub feature: String,
 }
 
 /// The routes of a contract (a loaded OpenAPI document), in document order.
@@ -70,6 +73,11 @@ pub fn routes(doc: &Value) -> Vec<Route> {
                     .to_owned(),
                 auth,
                 roles: if roles.is_empty() { "-".into() } else { roles },
+                feature: op
+                    .get("x-clodo-feature")
+                    .and_then(Value::as_str)
+                    .unwrap_or("-")
+                    .to_owned(),
             });
         }
     }
@@ -78,10 +86,19 @@ pub fn routes(doc: &Value) -> Vec<Route> {
 
 /// The routes as an aligned text table with a header row.
 pub fn table(routes: &[Route]) -> String {
-    let header = ["METHOD", "PATH", "OPERATION", "AUTH", "ROLES"];
-    let rows: Vec<[&str; 5]> = routes
+    let header = ["METHOD", "PATH", "OPERATION", "AUTH", "ROLES", "FEATURE"];
+    let rows: Vec<[&str; 6]> = routes
         .iter()
-        .map(|r| [r.method.as_str(), &r.path, &r.operation, &r.auth, &r.roles])
+        .map(|r| {
+            [
+                r.method.as_str(),
+                &r.path,
+                &r.operation,
+                &r.auth,
+                &r.roles,
+                &r.feature,
+            ]
+        })
         .collect();
     let mut widths = header.map(str::len);
     for row in &rows {
@@ -112,15 +129,18 @@ mod tests {
         let doc = json!({"paths": {
             "/menu": {"get": {"operationId": "menu", "security": []}},
             "/orders": {"post": {"operationId": "place_order", "security": [{"bearerAuth": []}]},
-                        "get": {"operationId": "orders_of_day", "security": [{"bearerAuth": []}], "x-clodo-roles": ["staff"]}}
+                        "get": {"operationId": "orders_of_day", "security": [{"bearerAuth": []}], "x-clodo-roles": ["staff"]}},
+            "/orders/{id}/sms": {"post": {"operationId": "text_customer", "security": [{"bearerAuth": []}],
+                                 "x-clodo-roles": ["staff"], "x-clodo-feature": "sms_notifications"}}
         }});
         let t = table(&routes(&doc));
         assert_eq!(
             t,
-            "METHOD  PATH     OPERATION      AUTH        ROLES\n\
-             GET     /menu    menu           public      -\n\
-             GET     /orders  orders_of_day  bearerAuth  staff\n\
-             POST    /orders  place_order    bearerAuth  -\n"
+            "METHOD  PATH              OPERATION      AUTH        ROLES  FEATURE\n\
+             GET     /menu             menu           public      -      -\n\
+             GET     /orders           orders_of_day  bearerAuth  staff  -\n\
+             POST    /orders           place_order    bearerAuth  -      -\n\
+             POST    /orders/{id}/sms  text_customer  bearerAuth  staff  sms_notifications\n"
         );
     }
 }

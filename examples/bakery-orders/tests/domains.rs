@@ -428,3 +428,77 @@ bakery = "/"
     assert!(err.contains("bakery-orders, auth, data"), "{err}");
     s.stop().await;
 }
+
+/// On Workers each domain is its own Worker environment: `cargo clodo
+/// deploy` writes its flags and settings as the vars `CLODO_FEATURES` and
+/// `CLODO_SETTINGS`. The same Worker bundle, started twice with different
+/// vars, behaves as the two domains do natively.
+#[tokio::test(flavor = "multi_thread")]
+async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
+    use clodo_sdk::testing::TEST_SIGNING_KEY;
+    use clodo_sdk::testing::workerd::{WorkerdError, WorkerdServer};
+    let start = |domain: &'static str, features: &'static str, settings: &'static str| {
+        tokio::task::spawn_blocking(move || {
+            WorkerdServer::start(
+                "example-bakery-orders",
+                domain,
+                TEST_SIGNING_KEY,
+                &[("CLODO_FEATURES", features), ("CLODO_SETTINGS", settings)],
+            )
+        })
+    };
+    let a = start(
+        A,
+        r#"{"sms_notifications":true}"#,
+        r#"{"cors_origins":["https://greatidude.com"],"access_token_ttl_secs":600}"#,
+    )
+    .await
+    .unwrap();
+    let a = match a {
+        Ok(a) => a,
+        Err(WorkerdError::ToolsMissing(msg)) if std::env::var("CI").as_deref() != Ok("true") => {
+            eprintln!("SKIPPED (workerd): {msg}");
+            return;
+        }
+        Err(e) => panic!("the Worker did not start: {e}"),
+    };
+    let b = start(B, r#"{"magic_link_auth":false}"#, "{}").await.unwrap().unwrap();
+    let c = Client::new();
+    let ca: Value = c.get(a.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let cb: Value = c.get(b.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    assert!(ca["paths"]["/orders/{id}/sms"]["post"].is_object());
+    assert!(cb["paths"].get("/orders/{id}/sms").is_none());
+    assert!(cb["paths"].get("/auth/magic-link").is_none());
+    let staff_b = b.token(&user("sam", &["staff"]));
+    let resp = c
+        .post(b.url("/orders/1/sms"))
+        .bearer_auth(&staff_b)
+        .send()
+        .await
+        .unwrap();
+    problem(resp, StatusCode::NOT_FOUND).await;
+    let resp = c
+        .get(a.url("/menu"))
+        .header("origin", "https://greatidude.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["access-control-allow-origin"], "https://greatidude.com");
+    let resp = c
+        .get(b.url("/menu"))
+        .header("origin", "https://greatidude.com")
+        .send()
+        .await
+        .unwrap();
+    assert!(!resp.headers().contains_key("access-control-allow-origin"));
+    // A's tokens mean nothing to B.
+    let resp = c
+        .get(b.url("/orders/mine"))
+        .bearer_auth(a.token(&user("alice", &["customer"])))
+        .send()
+        .await
+        .unwrap();
+    problem(resp, StatusCode::UNAUTHORIZED).await;
+    let health: Value = c.get(b.url("/healthz")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(health["domain"], B);
+}
