@@ -23,6 +23,9 @@ use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 use crate::route::{Access, Match, Method, RouteDef, Router, RouterError, normalise_prefix};
 use crate::state::Extensions;
 
+mod cors;
+use cors::cors_headers;
+
 /// Paths the runtime serves itself.
 pub const CONTRACT_PATH: &str = "/openapi.json";
 /// The human docs page.
@@ -603,54 +606,6 @@ impl Service {
         with_request_id(resp, &request_id)
     }
 
-    /// A CORS preflight: allowed only for the domain's own origins, and
-    /// only for a method the path serves.
-    fn preflight(
-        &self,
-        req: &Request,
-        origin: Option<&str>,
-        asked: &str,
-        rid: &str,
-    ) -> Response {
-        let Some(origin) = origin else {
-            let shown = req.header(header::ORIGIN).unwrap_or("(none)");
-            return ApiError::forbidden(format!(
-                "origin {shown} may not call domain {} from a browser: \
-                 add it to settings.cors_origins in domains/{}.toml",
-                self.runtime.domain.name, self.runtime.domain.name
-            ))
-            .into_response(rid);
-        };
-        let allowed: Vec<&str> = match self.router.find(None, &req.path) {
-            Match::MethodNotAllowed(allow) => allow,
-            Match::Found(..) => Vec::new(),
-            Match::NotFound | Match::BadPath(_) => {
-                return ApiError::not_found(format!("no route matches {}", req.path))
-                    .into_response(rid);
-            }
-        };
-        let wanted = asked.trim().to_ascii_uppercase();
-        if !allowed.iter().any(|m| *m == wanted) {
-            return ApiError::method_not_allowed(&allowed).into_response(rid);
-        }
-        let mut r = http::Response::new(Bytes::new());
-        *r.status_mut() = StatusCode::NO_CONTENT;
-        cors_headers(&mut r, origin);
-        let h = r.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
-            h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, v);
-        }
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static("authorization, content-type, x-api-key"),
-        );
-        h.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("600"),
-        );
-        r
-    }
-
     /// Resolves the request's credential to a principal, or a 401.
     async fn authenticate(&self, req: &Request) -> Result<User, ApiError> {
         use crate::auth::TokenError;
@@ -776,19 +731,6 @@ fn static_response(body: Bytes, content_type: &'static str) -> Response {
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r
-}
-
-/// What a response to an allowed browser origin carries.
-fn cors_headers(resp: &mut Response, origin: &str) {
-    let h = resp.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(origin) {
-        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
-    }
-    h.append(header::VARY, HeaderValue::from_static("origin"));
-    h.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("x-request-id, location, retry-after"),
-    );
 }
 
 fn with_request_id(mut resp: Response, request_id: &str) -> Response {
