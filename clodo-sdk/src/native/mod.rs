@@ -214,12 +214,27 @@ async fn shutdown_signal() -> std::io::Result<()> {
 
 /// Installs the log subscriber (`CLODO_LOG`, default `info`); later calls do nothing.
 pub fn init_logging() {
+    init_logging_with_default("info");
+}
+
+/// Installs the log subscriber with `CLODO_LOG`, or `default` when it is
+/// unset (the domain files' `settings.log_level`); later calls do nothing.
+pub fn init_logging_with_default(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("CLODO_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
         .try_init();
+}
+
+/// The most verbose `settings.log_level` of `configs`, if any sets one.
+fn most_verbose_level(configs: &[crate::config::DomainConfig]) -> Option<&'static str> {
+    const ORDER: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
+    configs
+        .iter()
+        .filter_map(|c| c.settings.log_level.map(|l| l.as_str()))
+        .max_by_key(|l| ORDER.iter().position(|o| o == l))
 }
 
 /// Usage of a block binary, printed by `--help`.
@@ -286,7 +301,6 @@ impl App {
     /// Serves the app natively with config from the environment until Ctrl-C.
     /// This is what a block's `main` calls.
     pub fn serve(self) -> Result<(), StartError> {
-        init_logging();
         let cfg = ServerConfig::from_env()?;
         let rt = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
@@ -308,6 +322,8 @@ impl App {
             }
             _ => Vec::new(),
         };
+        // One process, one log filter: the most verbose level a domain asks for.
+        init_logging_with_default(most_verbose_level(&configs).unwrap_or("info"));
         let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| {
             StartError::Config(format!(
                 "cannot listen on {}: {e} (set PORT to use another port)",
