@@ -74,7 +74,11 @@ pub fn feature_arg(s: &str) -> Result<(String, bool), String> {
         None => (s, true),
         Some((f, "true")) => (f, true),
         Some((f, "false")) => (f, false),
-        Some((_, v)) => return Err(format!("`{v}` is not true or false (write FLAG=true or FLAG=false)")),
+        Some((_, v)) => {
+            return Err(format!(
+                "`{v}` is not true or false (write FLAG=true or FLAG=false)"
+            ));
+        }
     };
     if flag.is_empty() {
         return Err("the flag name is empty (write FLAG[=true|false])".into());
@@ -188,8 +192,8 @@ pub fn check(domains: &[DomainConfig], app: &AppManifest) -> Vec<ConfigProblem> 
 
 /// The JSON Schema of domain files, pretty, with a final newline.
 pub fn schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&config::json_schema())
-        .unwrap_or_else(|_| "{}".to_owned());
+    let mut text =
+        serde_json::to_string_pretty(&config::json_schema()).unwrap_or_else(|_| "{}".to_owned());
     text.push('\n');
     text
 }
@@ -219,11 +223,21 @@ pub fn table(domains: &[DomainConfig]) -> String {
             .databases
             .iter()
             .map(|(e, db)| {
-                let id = if db.id.is_some() { "" } else { " (not created)" };
+                let id = if db.id.is_some() {
+                    ""
+                } else {
+                    " (not created)"
+                };
                 format!("{e}: {}{id}", db.name)
             })
             .collect();
-        let cell = |v: Vec<String>| if v.is_empty() { vec!["-".to_owned()] } else { v };
+        let cell = |v: Vec<String>| {
+            if v.is_empty() {
+                vec!["-".to_owned()]
+            } else {
+                v
+            }
+        };
         rows.push([
             vec![d.name.clone()],
             vec![dash_if_empty(d.display_name.clone().unwrap_or_default())],
@@ -322,13 +336,21 @@ mod tests {
         let err = add(dir.path(), "ok.example", None, &[("Bad-Flag".into(), true)]).unwrap_err();
         assert!(err.to_string().starts_with("--feature Bad-Flag: "), "{err}");
         let path = add(dir.path(), "ok.example", None, &[]).expect("written");
-        assert!(matches!(add(dir.path(), "ok.example", None, &[]), Err(DomainError::Exists(p)) if p == path));
+        assert!(
+            matches!(add(dir.path(), "ok.example", None, &[]), Err(DomainError::Exists(p)) if p == path)
+        );
     }
 
     #[test]
     fn cross_check_with_a_hand_built_manifest() {
         let dir = tempfile::tempdir().expect("tempdir");
-        add(dir.path(), "a.example", None, &[("sms_notification".into(), true)]).expect("a");
+        add(
+            dir.path(),
+            "a.example",
+            None,
+            &[("sms_notification".into(), true)],
+        )
+        .expect("a");
         let domains = load(dir.path()).expect("valid");
         let app = AppManifest {
             blocks: vec![ManifestBlock {
@@ -346,7 +368,10 @@ mod tests {
         let problems = check(&domains, &app);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].key, "features.sms_notification");
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `sms_notifications`?"));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `sms_notifications`?")
+        );
         assert!(problems[0].file.ends_with("a.example.toml"));
     }
 

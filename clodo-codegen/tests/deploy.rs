@@ -600,3 +600,98 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         text(&out.stderr)
     );
 }
+
+/// `build --worker` (the Rust port of build.sh) with the real tools, then
+/// the bundle served under workerd by scripts/workers/serve.mjs: GET /menu.
+#[test]
+fn build_worker_bundle_serves_the_menu_on_workerd() {
+    let tools = std::env::var_os("HOME")
+        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
+        .unwrap_or_default();
+    if !tools.join("bin/wasm-bindgen").is_file() || !tools.join("bin/node").is_file() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "the Workers tools are missing on CI: run .ci/install-workers.sh"
+        );
+        eprintln!("skipped: no Workers tools in {}", tools.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("bundle");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+    c.args([
+        "clodo",
+        "build",
+        "--worker",
+        "-p",
+        "example-bakery-orders",
+        "--no-opt",
+    ])
+    .args(["--skip-migrations", "--dev-vars", "--out"])
+    .arg(&out_dir)
+    .current_dir(workspace)
+    .env("CLODO_WORKERS_TOOLS", &tools)
+    .stdin(Stdio::null());
+    let out = run_bounded(c, Duration::from_secs(1800));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let js = std::fs::read_to_string(out_dir.join("worker/index.js")).expect("index.js");
+    assert!(!js.contains("import source"), "the wasm import is fixed");
+    assert!(out_dir.join("worker/entry.mjs").is_file() && out_dir.join("wrangler.toml").is_file());
+
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let mut serve = Command::new(tools.join("bin/node"))
+        .arg(workspace.join("scripts/workers/serve.mjs"))
+        .arg("--dir")
+        .arg(&out_dir)
+        .args(["--port", &port.to_string(), "--memory", "--quiet"])
+        .env("CLODO_WORKERS_TOOLS", &tools)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve.mjs starts");
+    let mut stdout = serve.stdout.take().expect("stdout");
+    let ready = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut b = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut b) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&b[..n]);
+            if seen.windows(13).any(|w| w == b"clodo-workerd") {
+                return true;
+            }
+        }
+        false
+    });
+    let start = Instant::now();
+    while !ready.is_finished() && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let up = ready.is_finished() && ready.join().unwrap_or(false);
+    let body = up.then(|| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            s,
+            "GET /menu HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut r = String::new();
+        let _ = s.read_to_string(&mut r);
+        r
+    });
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let body = body.expect("serve.mjs got ready within 60 s");
+    assert!(body.starts_with("HTTP/1.1 200"), "{body}");
+    assert!(body.contains("Croissant"), "{body}");
+}

@@ -26,7 +26,12 @@ fn stderr(o: &Output) -> String {
 }
 
 fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "exit {:?}: {}", o.status.code(), stderr(o));
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        stderr(o)
+    );
     stdout(o)
 }
 
@@ -44,33 +49,63 @@ fn add_list_and_check() {
             "sms_notifications=true",
         ],
     );
-    assert_eq!(ok(&out).trim(), Path::new("domains").join("greatidude.com.toml").display().to_string());
+    assert_eq!(
+        ok(&out).trim(),
+        Path::new("domains")
+            .join("greatidude.com.toml")
+            .display()
+            .to_string()
+    );
     let out = cargo_clodo(
         dir,
-        &["domain", "add", "sweetbakery.com", "--display-name", "Sweet Bakery"],
+        &[
+            "domain",
+            "add",
+            "sweetbakery.com",
+            "--display-name",
+            "Sweet Bakery",
+        ],
     );
     ok(&out);
     let text = std::fs::read_to_string(dir.join("domains/greatidude.com.toml")).expect("written");
-    assert!(text.contains("name = \"greatidude.com\"") && text.contains("sms_notifications = true"));
+    assert!(
+        text.contains("name = \"greatidude.com\"") && text.contains("sms_notifications = true")
+    );
 
     let table = ok(&cargo_clodo(dir, &["domain", "list"]));
     let lines: Vec<&str> = table.lines().collect();
-    assert!(lines[0].starts_with("NAME") && lines[0].contains("FLAGS ON"), "{table}");
-    assert!(lines[1].starts_with("greatidude.com") && lines[1].contains("sms_notifications"), "{table}");
-    assert!(lines[2].starts_with("sweetbakery.com") && lines[2].contains("Sweet Bakery"), "{table}");
+    assert!(
+        lines[0].starts_with("NAME") && lines[0].contains("FLAGS ON"),
+        "{table}"
+    );
+    assert!(
+        lines[1].starts_with("greatidude.com") && lines[1].contains("sms_notifications"),
+        "{table}"
+    );
+    assert!(
+        lines[2].starts_with("sweetbakery.com") && lines[2].contains("Sweet Bakery"),
+        "{table}"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&ok(&cargo_clodo(dir, &["domain", "list", "--json"]))).expect("json");
     let list = json.as_array().expect("array");
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["name"], "greatidude.com");
-    assert_eq!(list[0]["flags_on"], serde_json::json!(["sms_notifications"]));
+    assert_eq!(
+        list[0]["flags_on"],
+        serde_json::json!(["sms_notifications"])
+    );
     assert_eq!(list[1]["display_name"], "Sweet Bakery");
     assert_eq!(list[1]["blocks"], serde_json::Value::Null);
 
     let out = cargo_clodo(dir, &["domain", "check"]);
     assert_eq!(ok(&out).trim(), "2 domains ok");
-    assert!(stderr(&out).contains("no package here"), "says the cross-check was skipped: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no package here"),
+        "says the cross-check was skipped: {}",
+        stderr(&out)
+    );
 
     // A broken file: the problem points at the file, line and column; exit 2.
     let file = dir.join("domains/sweetbakery.com.toml");
@@ -80,17 +115,26 @@ fn add_list_and_check() {
         .position(|l| l.starts_with("name = "))
         .expect("a name line")
         + 2;
-    let text = text.replacen("name = \"sweetbakery.com\"\n", "name = \"sweetbakery.com\"\ncolour = \"pink\"\n", 1);
+    let text = text.replacen(
+        "name = \"sweetbakery.com\"\n",
+        "name = \"sweetbakery.com\"\ncolour = \"pink\"\n",
+        1,
+    );
     std::fs::write(&file, text).expect("write");
     let out = cargo_clodo(dir, &["domain", "check"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("sweetbakery.com.toml:{line}:1: `colour`: unknown key")),
+        err.contains(&format!(
+            "sweetbakery.com.toml:{line}:1: `colour`: unknown key"
+        )),
         "{err}"
     );
     assert!(err.contains("hint: valid keys: `name`"), "{err}");
-    assert!(err.contains("1 problem in domains") && err.contains("help:"), "{err}");
+    assert!(
+        err.contains("1 problem in domains") && err.contains("help:"),
+        "{err}"
+    );
     // `list` refuses the broken folder too.
     assert_eq!(cargo_clodo(dir, &["domain", "list"]).status.code(), Some(2));
 }
@@ -99,32 +143,76 @@ fn add_list_and_check() {
 fn add_refuses_an_existing_file_and_an_invalid_name() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path();
-    ok(&cargo_clodo(dir, &["domain", "add", "sweetbakery.com", "--dir", "config/domains"]));
+    ok(&cargo_clodo(
+        dir,
+        &[
+            "domain",
+            "add",
+            "sweetbakery.com",
+            "--dir",
+            "config/domains",
+        ],
+    ));
     assert!(dir.join("config/domains/sweetbakery.com.toml").is_file());
-    let before = std::fs::read_to_string(dir.join("config/domains/sweetbakery.com.toml")).expect("read");
+    let before =
+        std::fs::read_to_string(dir.join("config/domains/sweetbakery.com.toml")).expect("read");
 
     let out = cargo_clodo(
         dir,
-        &["domain", "add", "sweetbakery.com", "--dir", "config/domains", "--display-name", "Other"],
+        &[
+            "domain",
+            "add",
+            "sweetbakery.com",
+            "--dir",
+            "config/domains",
+            "--display-name",
+            "Other",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("already exists") && err.contains("help: edit"), "{err}");
-    let after = std::fs::read_to_string(dir.join("config/domains/sweetbakery.com.toml")).expect("read");
+    assert!(
+        err.contains("already exists") && err.contains("help: edit"),
+        "{err}"
+    );
+    let after =
+        std::fs::read_to_string(dir.join("config/domains/sweetbakery.com.toml")).expect("read");
     assert_eq!(before, after, "the file is left alone");
 
     for bad in ["Sweet Bakery", "https://sweetbakery.com", "-bad.com"] {
         let out = cargo_clodo(dir, &["domain", "add", "--", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         let err = stderr(&out);
-        assert!(err.contains("the domain name:") && err.contains("help:"), "{err}");
+        assert!(
+            err.contains("the domain name:") && err.contains("help:"),
+            "{err}"
+        );
     }
-    assert!(!dir.join("domains").exists(), "nothing written for invalid names");
+    assert!(
+        !dir.join("domains").exists(),
+        "nothing written for invalid names"
+    );
 
-    let out = cargo_clodo(dir, &["domain", "add", "ok.example", "--feature", "SmsNotifications"]);
+    let out = cargo_clodo(
+        dir,
+        &[
+            "domain",
+            "add",
+            "ok.example",
+            "--feature",
+            "SmsNotifications",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--feature SmsNotifications:"), "{}", stderr(&out));
-    let out = cargo_clodo(dir, &["domain", "add", "ok.example", "--feature", "sms=yes"]);
+    assert!(
+        stderr(&out).contains("--feature SmsNotifications:"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cargo_clodo(
+        dir,
+        &["domain", "add", "ok.example", "--feature", "sms=yes"],
+    );
     assert_eq!(out.status.code(), Some(2), "a clap usage error");
 }
 
@@ -134,7 +222,10 @@ fn check_and_list_without_a_folder() {
     let out = cargo_clodo(tmp.path(), &["domain", "check"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("no domains folder") && err.contains("cargo clodo domain add"), "{err}");
+    assert!(
+        err.contains("no domains folder") && err.contains("cargo clodo domain add"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -145,12 +236,18 @@ fn schema_prints_and_writes_json() {
     let schema: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(schema["additionalProperties"], false);
     assert!(schema["properties"]["settings"].is_object());
-    ok(&cargo_clodo(dir, &["domain", "schema", "--out", "domains/_schema.json"]));
+    ok(&cargo_clodo(
+        dir,
+        &["domain", "schema", "--out", "domains/_schema.json"],
+    ));
     let written = std::fs::read_to_string(dir.join("domains/_schema.json")).expect("written");
     assert_eq!(written, text);
     // The schema beside the domain files is not taken for a domain.
     ok(&cargo_clodo(dir, &["domain", "add", "sweetbakery.com"]));
-    assert_eq!(ok(&cargo_clodo(dir, &["domain", "check"])).trim(), "1 domain ok");
+    assert_eq!(
+        ok(&cargo_clodo(dir, &["domain", "check"])).trim(),
+        "1 domain ok"
+    );
 }
 
 /// Against the bakery example's real `manifest`: skipped (with a message)
@@ -160,7 +257,14 @@ fn check_against_the_bakery_app() {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let probe = Command::new(cargo)
-        .args(["run", "--quiet", "-p", "example-bakery-orders", "--", "manifest"])
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "example-bakery-orders",
+            "--",
+            "manifest",
+        ])
         .current_dir(&workspace)
         .output()
         .expect("cargo runs");
@@ -185,16 +289,42 @@ fn check_against_the_bakery_app() {
     }
     std::fs::write(domains.join("sweetbakery.com.toml"), &good).expect("write");
     let dir = domains.to_string_lossy().into_owned();
-    let out = cargo_clodo(&workspace, &["domain", "check", "-p", "example-bakery-orders", "--dir", &dir]);
+    let out = cargo_clodo(
+        &workspace,
+        &[
+            "domain",
+            "check",
+            "-p",
+            "example-bakery-orders",
+            "--dir",
+            &dir,
+        ],
+    );
     assert_eq!(ok(&out).trim(), "1 domain ok", "{good}");
 
     let bad = "name = \"greatidude.com\"\n[features]\nno_such_flag = true\n[blocks]\nno-such-block = \"/x\"\n";
     std::fs::write(domains.join("greatidude.com.toml"), bad).expect("write");
-    let out = cargo_clodo(&workspace, &["domain", "check", "-p", "example-bakery-orders", "--dir", &dir]);
+    let out = cargo_clodo(
+        &workspace,
+        &[
+            "domain",
+            "check",
+            "-p",
+            "example-bakery-orders",
+            "--dir",
+            &dir,
+        ],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("greatidude.com.toml:3:1: `features.no_such_flag`"), "{err}");
-    assert!(err.contains("greatidude.com.toml:5:1: `blocks.no-such-block`"), "{err}");
+    assert!(
+        err.contains("greatidude.com.toml:3:1: `features.no_such_flag`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("greatidude.com.toml:5:1: `blocks.no-such-block`"),
+        "{err}"
+    );
     assert!(err.contains("available blocks:"), "{err}");
 }
 
@@ -203,7 +333,13 @@ fn help_texts_match_snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/help");
     let bless = std::env::var_os("CLODO_BLESS").is_some();
     let mut stale = Vec::new();
-    for cmd in ["domain", "domain add", "domain list", "domain check", "domain schema"] {
+    for cmd in [
+        "domain",
+        "domain add",
+        "domain list",
+        "domain check",
+        "domain schema",
+    ] {
         let mut args: Vec<&str> = cmd.split_whitespace().collect();
         args.push("--help");
         let out = cargo_clodo(&dir, &args);

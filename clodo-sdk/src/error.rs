@@ -254,6 +254,7 @@ fn slug_for(status: StatusCode) -> &'static str {
         409 => "conflict",
         413 => "payload-too-large",
         415 => "unsupported-media-type",
+        421 => "misdirected-request",
         422 => "validation",
         429 => "rate-limited",
         503 => "unavailable",

@@ -715,10 +715,10 @@ fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
                             }
                             note("Checked", format!("against the blocks of {package}"));
                         }
-                        Err(domain::DomainError::NoManifest { .. }) if !explicit => note(
-                            "Skipped",
-                            format!("the check against {package}: its binary does not answer `manifest`"),
-                        ),
+                        Err(domain::DomainError::NoManifest { .. }) if !explicit => {
+                            let why = "its binary does not answer `manifest`";
+                            note("Skipped", format!("the check against {package}: {why}"));
+                        }
                         Err(e) => return Err(domain_failure(e, &dir)),
                     }
                 }

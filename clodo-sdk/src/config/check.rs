@@ -120,7 +120,10 @@ pub(super) fn across(configs: &[DomainConfig]) -> Vec<ConfigProblem> {
                             .hostnames(*env)
                             .iter()
                             .position(|h| h == host)
-                            .map_or_else(|| format!("hostnames.{env}"), |j| format!("hostnames.{env}[{j}]"));
+                            .map_or_else(
+                                || format!("hostnames.{env}"),
+                                |j| format!("hostnames.{env}[{j}]"),
+                            );
                         problems.push(c.problem(
                             &key,
                             format!(
@@ -160,4 +163,102 @@ pub(super) fn across(configs: &[DomainConfig]) -> Vec<ConfigProblem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::{ManifestBlock, ManifestFeature, parse, walk};
+    use super::*;
+
+    const FILE: &str = "domains/sweetbakery.com.toml";
+
+    fn with(extra: &str) -> String {
+        format!("name = \"sweetbakery.com\"\n{extra}")
+    }
+
+    fn at(src: &str, needle: &str) -> (usize, usize) {
+        walk::line_column(src, src.find(needle).expect("needle in source"))
+    }
+
+    fn manifest() -> AppManifest {
+        AppManifest {
+            blocks: vec![
+                ManifestBlock {
+                    name: "bakery-orders".into(),
+                    version: "0.1.0".into(),
+                    prefix: "/".into(),
+                },
+                ManifestBlock {
+                    name: "auth".into(),
+                    version: "0.1.0".into(),
+                    prefix: "/auth".into(),
+                },
+            ],
+            features: vec![ManifestFeature {
+                name: "sms_notifications".into(),
+                default: false,
+                blocks: vec!["bakery-orders".into()],
+            }],
+            secrets: vec!["CLODO_SIGNING_KEY".into()],
+        }
+    }
+
+    #[test]
+    fn check_against_an_app() {
+        let ok = with(
+            "[features]\nsms_notifications = true\n[blocks]\nbakery-orders = \"/\"\nauth = \"/auth\"\n",
+        );
+        let c = parse(Path::new(FILE), &ok).expect("valid");
+        assert_eq!(c.check_against(&manifest()), []);
+
+        let src = with(
+            "[features]\nsms_notification = true\nloyalty = true\n[blocks]\nbakery-order = \"/\"\nauth = \"/\"\n",
+        );
+        let c = parse(Path::new(FILE), &src).expect("valid");
+        let list = c.check_against(&manifest());
+        let keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "features.loyalty",
+                "features.sms_notification",
+                "blocks.bakery-order",
+                "blocks.auth"
+            ],
+            "{list:#?}"
+        );
+        let hint = |i: usize| list[i].hint.clone().unwrap_or_default();
+        assert_eq!((list[1].line, list[1].column), at(&src, "sms_notification"));
+        assert_eq!(hint(1), "did you mean `sms_notifications`?");
+        assert!(hint(0).contains("`sms_notifications`"));
+        assert!(
+            hint(2).starts_with("did you mean `bakery-orders`?")
+                && hint(2).contains("available blocks: `bakery-orders`, `auth`")
+        );
+        assert!(
+            list[3].message.contains("both mounted at \"/\""),
+            "{}",
+            list[3]
+        );
+        assert_eq!((list[3].line, list[3].column), at(&src, "auth = "));
+
+        // Without [blocks], the app's own prefixes must not collide.
+        let c = parse(Path::new(FILE), &with("")).expect("valid");
+        let mut app = manifest();
+        app.blocks[1].prefix = "/".into();
+        let list = c.check_against(&app);
+        assert_eq!(list.len(), 1);
+        assert!(list[0].hint.as_deref().unwrap_or("").contains("[blocks]"));
+    }
+
+    #[test]
+    fn manifest_json_shape() {
+        let json = serde_json::to_value(manifest()).expect("json");
+        assert_eq!(json["blocks"][1]["prefix"], "/auth");
+        assert_eq!(json["features"][0]["default"], false);
+        let back: AppManifest = serde_json::from_value(json).expect("back");
+        assert_eq!(back, manifest());
+    }
 }

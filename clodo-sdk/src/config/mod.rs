@@ -42,6 +42,7 @@ mod rules;
 mod template;
 #[cfg(test)]
 mod tests;
+mod walk;
 
 pub use template::{json_schema, render_new};
 

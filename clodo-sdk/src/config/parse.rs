@@ -2,22 +2,18 @@
 //! that records where every key is and collects every problem (instead of
 //! stopping at the first, as a serde derive would).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use indexmap::IndexMap;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
-use super::rules::{self, did_you_mean};
+use super::rules;
+use super::walk::{Item, Key, Walker, join};
 use super::{
     Cloudflare, ConfigProblem, Database, DomainConfig, Env, LogLevel, RateLimits, SecretNames,
     Settings,
 };
-
-type Item<'i> = Spanned<DeValue<'i>>;
-type Key<'i> = Spanned<Cow<'i, str>>;
 
 pub(super) const TOP_KEYS: &[&str] = &[
     "name",
@@ -41,230 +37,11 @@ const SETTINGS_KEYS: &[&str] = &[
     "magic_link_ttl_secs",
     "rate_limits",
 ];
-const RATE_LIMIT_KEYS: &[&str] = &["magic_link_per_email", "magic_link_per_address", "window_secs"];
-const ENV_NAMES: &[&str] = &["development", "staging", "production"];
-
-/// Walks one document, collecting problems and key positions.
-struct Walker<'a> {
-    file: String,
-    src: &'a str,
-    problems: Vec<ConfigProblem>,
-    positions: BTreeMap<String, (usize, usize)>,
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub(super) fn line_column(src: &str, offset: usize) -> (usize, usize) {
-    let before = src.get(..offset.min(src.len())).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
-    }
-}
-
-fn a_type(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
-impl Walker<'_> {
-    fn push(&mut self, offset: usize, key: &str, message: impl Into<String>, hint: Option<String>) {
-        let (line, column) = line_column(self.src, offset);
-        self.problems.push(ConfigProblem {
-            file: self.file.clone(),
-            line,
-            column,
-            key: key.to_owned(),
-            message: message.into(),
-            hint,
-        });
-    }
-
-    fn mark(&mut self, key: &str, offset: usize) {
-        let at = line_column(self.src, offset);
-        self.positions.entry(key.to_owned()).or_insert(at);
-    }
-
-    /// The known keys of a fixed-shape table; unknown ones are reported,
-    /// with `hint` (given the key) or the list of valid keys.
-    fn fields<'t, 'i>(
-        &mut self,
-        table: &'t DeTable<'i>,
-        prefix: &str,
-        valid: &[&str],
-        hint: impl Fn(&str) -> Option<String>,
-    ) -> BTreeMap<&'t str, (&'t Key<'i>, &'t Item<'i>)> {
-        let mut known = BTreeMap::new();
-        for (k, v) in table.iter() {
-            let name: &str = k.get_ref();
-            let key = join(prefix, name);
-            if valid.contains(&name) {
-                self.mark(&key, k.span().start);
-                known.insert(name, (k, v));
-                continue;
-            }
-            let keys = rules::list(valid);
-            let hint = hint(name).unwrap_or_else(|| match did_you_mean(name, valid.iter().copied()) {
-                Some(d) => format!("{d} (valid keys: {keys})"),
-                None => format!("valid keys: {keys}"),
-            });
-            let place = if prefix.is_empty() {
-                "at the top level".to_owned()
-            } else {
-                format!("in `[{prefix}]`")
-            };
-            self.push(
-                k.span().start,
-                &key,
-                format!("unknown key {place}"),
-                Some(hint),
-            );
-        }
-        known
-    }
-
-    fn wrong_type(&mut self, key: &str, item: &Item<'_>, want: &str) {
-        self.push(
-            item.span().start,
-            key,
-            format!("expected {want}, found {}", a_type(item.get_ref())),
-            None,
-        );
-    }
-
-    fn string(&mut self, key: &str, item: &Item<'_>) -> Option<String> {
-        match item.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            _ => {
-                self.wrong_type(key, item, "a string");
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, key: &str, item: &Item<'_>) -> Option<bool> {
-        match item.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.wrong_type(key, item, "true or false");
-                None
-            }
-        }
-    }
-
-    fn integer(&mut self, key: &str, item: &Item<'_>, lo: u64, hi: u64) -> Option<u64> {
-        let DeValue::Integer(i) = item.get_ref() else {
-            self.wrong_type(key, item, &format!("a whole number from {lo} to {hi}"));
-            return None;
-        };
-        match u64::from_str_radix(i.as_str(), i.radix()) {
-            Ok(n) if (lo..=hi).contains(&n) => Some(n),
-            _ => {
-                self.push(
-                    item.span().start,
-                    key,
-                    format!("out of range: must be from {lo} to {hi}"),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    fn table<'t, 'i>(&mut self, key: &str, item: &'t Item<'i>) -> Option<&'t DeTable<'i>> {
-        match item.get_ref() {
-            DeValue::Table(t) => Some(t),
-            _ => {
-                self.wrong_type(key, item, &format!("a table (`[{key}]`)"));
-                None
-            }
-        }
-    }
-
-    /// An array of strings, with the offset of each; elements are marked as `key[i]`.
-    fn strings(&mut self, key: &str, item: &Item<'_>) -> Vec<(String, usize)> {
-        let DeValue::Array(arr) = item.get_ref() else {
-            self.wrong_type(key, item, "an array of strings");
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (i, el) in arr.iter().enumerate() {
-            let at = el.span().start;
-            let el_key = format!("{key}[{i}]");
-            match el.get_ref() {
-                DeValue::String(s) => {
-                    self.mark(&el_key, at);
-                    out.push((s.to_string(), at));
-                }
-                _ => self.wrong_type(&el_key, el, "a string"),
-            }
-        }
-        out
-    }
-
-    /// A key of `[hostnames]` or `[databases]`: an environment name.
-    fn env(&mut self, prefix: &str, k: &Key<'_>) -> Option<Env> {
-        let name: &str = k.get_ref();
-        let env = match name {
-            "development" => Env::Development,
-            "staging" => Env::Staging,
-            "production" => Env::Production,
-            other => {
-                let suggestion = match other {
-                    "dev" => Some("development"),
-                    "prod" => Some("production"),
-                    _ => rules::closest(other, ENV_NAMES.iter().copied()),
-                };
-                let hint = match suggestion {
-                    Some(s) => format!(
-                        "did you mean `{s}`? (environments: {})",
-                        rules::list(ENV_NAMES)
-                    ),
-                    None => format!("environments: {}", rules::list(ENV_NAMES)),
-                };
-                self.push(
-                    k.span().start,
-                    &join(prefix, other),
-                    format!("`{other}` is not an environment"),
-                    Some(hint),
-                );
-                return None;
-            }
-        };
-        self.mark(&join(prefix, name), k.span().start);
-        Some(env)
-    }
-
-    /// Reports `check`'s complaint about `value` at `at`.
-    fn rule(
-        &mut self,
-        key: &str,
-        at: usize,
-        value: &str,
-        check: fn(&str) -> Result<(), String>,
-    ) -> bool {
-        match check(value) {
-            Ok(()) => true,
-            Err(m) => {
-                self.push(at, key, m, None);
-                false
-            }
-        }
-    }
-}
+const RATE_LIMIT_KEYS: &[&str] = &[
+    "magic_link_per_email",
+    "magic_link_per_address",
+    "window_secs",
+];
 
 /// Parses and validates one file.
 pub(super) fn parse(file: &Path, src: &str) -> Result<DomainConfig, Vec<ConfigProblem>> {
@@ -278,7 +55,12 @@ pub(super) fn parse(file: &Path, src: &str) -> Result<DomainConfig, Vec<ConfigPr
     if !errors.is_empty() {
         for e in errors {
             let at = e.span().map_or(0, |s| s.start);
-            w.push(at, "", format!("invalid TOML: {}", e.message().trim()), None);
+            w.push(
+                at,
+                "",
+                format!("invalid TOML: {}", e.message().trim()),
+                None,
+            );
         }
         return Err(w.problems);
     }
@@ -359,7 +141,10 @@ pub(super) fn parse(file: &Path, src: &str) -> Result<DomainConfig, Vec<ConfigPr
             file: file.to_path_buf(),
             positions: w.positions,
         }),
-        _ => Err(w.problems),
+        _ => {
+            w.problems.sort_by_key(|p| (p.line, p.column));
+            Err(w.problems)
+        }
     }
 }
 
@@ -515,7 +300,10 @@ fn databases(w: &mut Walker<'_>, item: &Item<'_>) -> BTreeMap<Env, Database> {
                     k.span().start,
                     &format!("{key}.name"),
                     format!("missing `name` in `[{key}]`"),
-                    Some("add the D1 database name, e.g. `name = \"sweetbakery-com-staging\"`".into()),
+                    Some(
+                        "add the D1 database name, e.g. `name = \"sweetbakery-com-staging\"`"
+                            .into(),
+                    ),
                 );
                 None
             }
@@ -554,7 +342,10 @@ fn secrets(w: &mut Walker<'_>, item: &Item<'_>) -> SecretNames {
         ))
     });
     let mut seen: Vec<String> = Vec::new();
-    for (sub, list) in [("required", &mut out.required), ("optional", &mut out.optional)] {
+    for (sub, list) in [
+        ("required", &mut out.required),
+        ("optional", &mut out.optional),
+    ] {
         let Some((_, item)) = f.get(sub) else {
             continue;
         };

@@ -53,7 +53,10 @@ pub(crate) fn host(s: &str) -> Result<(), String> {
 
 /// Exactly 32 lower-case hex characters (Cloudflare account and zone ids).
 pub(crate) fn hex32(s: &str) -> Result<(), String> {
-    if s.len() == 32 && s.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)) {
+    if s.len() == 32
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    {
         Ok(())
     } else {
         Err(
@@ -144,8 +147,7 @@ pub(crate) fn prefix(s: &str) -> Result<(), String> {
 pub(crate) fn d1_name(s: &str) -> Result<(), String> {
     if !s.is_empty()
         && s.len() <= 64
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         Ok(())

@@ -50,7 +50,7 @@ const FILE: &str = "domains/sweetbakery.com.toml";
 /// 1-based line and column of the first `needle` in `src`.
 fn at(src: &str, needle: &str) -> (usize, usize) {
     let offset = src.find(needle).expect("needle in source");
-    parse::line_column(src, offset)
+    walk::line_column(src, offset)
 }
 
 fn problems(src: &str) -> Vec<ConfigProblem> {
@@ -140,7 +140,10 @@ fn the_full_example_parses() {
         c.position("features.sms_notifications"),
         Some(at(FULL, "sms_notifications"))
     );
-    assert_eq!(c.position("blocks.auth"), Some(at(FULL, "auth = \"/auth\"")));
+    assert_eq!(
+        c.position("blocks.auth"),
+        Some(at(FULL, "auth = \"/auth\""))
+    );
     assert_eq!(
         c.position("hostnames.production[1]"),
         Some(at(FULL, "\"www.sweetbakery.com\""))
@@ -166,7 +169,10 @@ fn a_bad_name_is_refused() {
     let src = "name = \"-bad.com\"\n";
     one(src, "\"-bad", "name");
     let list = problems("display_name = \"x\"\n");
-    assert_eq!((list[0].line, list[0].column, list[0].key.as_str()), (1, 1, "name"));
+    assert_eq!(
+        (list[0].line, list[0].column, list[0].key.as_str()),
+        (1, 1, "name")
+    );
 }
 
 #[test]
@@ -178,10 +184,16 @@ fn the_name_must_match_the_file() {
     assert_eq!((p.line, p.column, p.key.as_str()), (1, 8, "name"));
     assert!(p.message.contains("sweetbakery.de.toml"), "{p}");
     assert!(
-        p.hint.as_deref().unwrap_or("").contains("sweetbakery.com.toml"),
+        p.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("sweetbakery.com.toml"),
         "{p}"
     );
-    assert!(p.to_string().starts_with("domains/sweetbakery.de.toml:1:8: `name`: "));
+    assert!(
+        p.to_string()
+            .starts_with("domains/sweetbakery.de.toml:1:8: `name`: ")
+    );
 }
 
 #[test]
@@ -190,19 +202,30 @@ fn a_bad_account_id_is_refused() {
     one(&src, "\"0123", "cloudflare.account_id");
     let src = with("[cloudflare]\nzone_id = \"0123456789abcdef0123456789abcdef\"\n");
     one(&src, "cloudflare]", "cloudflare.account_id");
-    let src = with("[cloudflare]\naccount_id = \"0123456789abcdef0123456789abcdef\"\nzone_id = \"abc\"\n");
+    let src = with(
+        "[cloudflare]\naccount_id = \"0123456789abcdef0123456789abcdef\"\nzone_id = \"abc\"\n",
+    );
     one(&src, "\"abc\"", "cloudflare.zone_id");
 }
 
 #[test]
 fn a_bad_hostname_is_refused() {
-    let src = with("[hostnames]\nproduction = [\"sweetbakery.com\", \"https://www.sweetbakery.com\"]\n");
+    let src =
+        with("[hostnames]\nproduction = [\"sweetbakery.com\", \"https://www.sweetbakery.com\"]\n");
     let p = one(&src, "\"https", "hostnames.production[1]");
     assert!(p.message.contains("scheme"), "{p}");
     let src = with("[hostnames]\nstaging = [\"staging.sweetbakery.com:8443\"]\n");
-    assert!(one(&src, "\"staging.", "hostnames.staging[0]").message.contains("port"));
+    assert!(
+        one(&src, "\"staging.", "hostnames.staging[0]")
+            .message
+            .contains("port")
+    );
     let src = with("[hostnames]\nstaging = [\"staging.sweetbakery.com/app\"]\n");
-    assert!(one(&src, "\"staging.", "hostnames.staging[0]").message.contains("path"));
+    assert!(
+        one(&src, "\"staging.", "hostnames.staging[0]")
+            .message
+            .contains("path")
+    );
     let src = with("[hostnames]\nstaging = [\"a..b\"]\n");
     one(&src, "\"a..b\"", "hostnames.staging[0]");
     let src = with("[hostnames]\nstaging = \"staging.sweetbakery.com\"\n");
@@ -281,7 +304,12 @@ fn unknown_keys_are_refused_with_the_valid_ones() {
     }
     let src = with("display_nam = \"x\"\n");
     let p = one(&src, "display_nam", "display_nam");
-    assert!(p.hint.as_deref().unwrap_or("").starts_with("did you mean `display_name`?"));
+    assert!(
+        p.hint
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("did you mean `display_name`?")
+    );
     let src = with("[settings.rate_limits]\nper_minute = 3\n");
     let p = one(&src, "per_minute", "settings.rate_limits.per_minute");
     assert!(p.hint.as_deref().unwrap_or("").contains("`window_secs`"));
@@ -289,8 +317,15 @@ fn unknown_keys_are_refused_with_the_valid_ones() {
     one(&src, "uuid", "databases.staging.uuid");
     let src = with("[cloudflare]\nacount_id = \"x\"\n");
     let list = problems(&src);
-    assert_eq!(list[0].key, "cloudflare.acount_id");
-    assert!(list[0].hint.as_deref().unwrap_or("").contains("did you mean `account_id`?"));
+    let keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["cloudflare.account_id", "cloudflare.acount_id"]);
+    assert!(
+        list[1]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `account_id`?")
+    );
 }
 
 #[test]
@@ -298,7 +333,12 @@ fn environments_must_be_known() {
     let src = with("[databases.prod]\nname = \"sweetbakery-com-production\"\n");
     let p = one(&src, "prod", "databases.prod");
     assert_eq!(p.message, "`prod` is not an environment");
-    assert!(p.hint.as_deref().unwrap_or("").starts_with("did you mean `production`?"));
+    assert!(
+        p.hint
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("did you mean `production`?")
+    );
     let src = with("[hostnames]\nqa = [\"qa.sweetbakery.com\"]\n");
     let p = one(&src, "qa", "hostnames.qa");
     assert!(p.hint.as_deref().unwrap_or("").contains("`staging`"));
@@ -327,9 +367,17 @@ fn every_problem_of_a_file_is_reported() {
     let src = "name = \"Bad Name\"\ncolour = 1\n[settings]\nlog_level = \"loud\"\n";
     let list = problems(src);
     let keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
-    assert_eq!(keys, ["colour", "name", "settings.log_level"]);
+    assert_eq!(
+        keys,
+        ["name", "colour", "settings.log_level"],
+        "in file order"
+    );
     let err = super::parse(Path::new(FILE), src).unwrap_err().to_string();
-    assert_eq!(err.lines().filter(|l| l.starts_with(FILE)).count(), 3, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with(FILE)).count(),
+        3,
+        "{err}"
+    );
 }
 
 #[test]
@@ -343,7 +391,8 @@ fn syntax_errors_have_positions() {
 #[test]
 fn load_dir_finds_duplicates_across_files() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
+    let write =
+        |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
     write(
         "a.example.toml",
         "name = \"a.example\"\n[hostnames]\nproduction = [\"shop.example\"]\n[databases.production]\nname = \"shared\"\n",
@@ -372,7 +421,11 @@ fn load_dir_finds_duplicates_across_files() {
         "{list:#?}"
     );
     assert_eq!((list[0].line, list[0].column), (4, 28));
-    assert!(list[0].message.contains("a.example.toml:3:15"), "{}", list[0]);
+    assert!(
+        list[0].message.contains("a.example.toml:3:15"),
+        "{}",
+        list[0]
+    );
 
     // The same name in two files (one misnamed), plus a broken file: all reported.
     write("c.example.toml", "name = \"a.example\"\n");
@@ -383,14 +436,23 @@ fn load_dir_finds_duplicates_across_files() {
     let keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(
         keys,
-        ["name", "colour", "hostnames.production[1]", "databases.production.name"],
+        [
+            "name",
+            "colour",
+            "hostnames.production[1]",
+            "databases.production.name"
+        ],
         "{list:#?}"
     );
 
     let ok = tempfile::tempdir().expect("tempdir");
     std::fs::write(ok.path().join("z.example.toml"), "name = \"z.example\"\n").expect("write");
     std::fs::write(ok.path().join("y.example.toml"), "name = \"y.example\"\n").expect("write");
-    let names: Vec<String> = load_dir(ok.path()).expect("valid").into_iter().map(|c| c.name).collect();
+    let names: Vec<String> = load_dir(ok.path())
+        .expect("valid")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, ["y.example", "z.example"]);
     assert!(matches!(
         load_dir(&ok.path().join("missing")),
@@ -425,13 +487,18 @@ fn render_new_round_trips() {
         .lines()
         .map(|l| {
             l.strip_prefix("# ")
-                .filter(|r| r.starts_with('[') || (r.starts_with(char::is_lowercase) && r.contains(" = ")))
+                .filter(|r| {
+                    r.starts_with('[') || (r.starts_with(char::is_lowercase) && r.contains(" = "))
+                })
                 .unwrap_or(l)
         })
         .collect::<Vec<_>>()
         .join("\n");
     let c = super::parse(Path::new("sweetbakery.com.toml"), &all).expect("uncommented template");
-    assert_eq!(c.hostnames(Env::Production), ["sweetbakery.com", "www.sweetbakery.com"]);
+    assert_eq!(
+        c.hostnames(Env::Production),
+        ["sweetbakery.com", "www.sweetbakery.com"]
+    );
     assert_eq!(c.settings.rate_limits.window_secs, Some(900));
 }
 
@@ -446,75 +513,15 @@ fn json_schema_describes_every_key() {
         assert!(p["description"].is_string(), "{key} described");
     }
     assert_eq!(props.len(), parse::TOP_KEYS.len());
-    assert_eq!(props["settings"]["properties"]["rate_limits"]["additionalProperties"], false);
-    assert_eq!(props["databases"]["properties"]["staging"]["additionalProperties"], false);
-    assert_eq!(props["secrets"]["additionalProperties"], false);
-}
-
-fn manifest() -> AppManifest {
-    AppManifest {
-        blocks: vec![
-            ManifestBlock {
-                name: "bakery-orders".into(),
-                version: "0.1.0".into(),
-                prefix: "/".into(),
-            },
-            ManifestBlock {
-                name: "auth".into(),
-                version: "0.1.0".into(),
-                prefix: "/auth".into(),
-            },
-        ],
-        features: vec![ManifestFeature {
-            name: "sms_notifications".into(),
-            default: false,
-            blocks: vec!["bakery-orders".into()],
-        }],
-        secrets: vec!["CLODO_SIGNING_KEY".into()],
-    }
-}
-
-#[test]
-fn check_against_an_app() {
-    let ok = with("[features]\nsms_notifications = true\n[blocks]\nbakery-orders = \"/\"\nauth = \"/auth\"\n");
-    let c = super::parse(Path::new(FILE), &ok).expect("valid");
-    assert_eq!(c.check_against(&manifest()), []);
-
-    let src = with(
-        "[features]\nsms_notification = true\nloyalty = true\n[blocks]\nbakery-order = \"/\"\nauth = \"/\"\n",
-    );
-    let c = super::parse(Path::new(FILE), &src).expect("valid");
-    let list = c.check_against(&manifest());
-    let keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(
-        keys,
-        ["features.loyalty", "features.sms_notification", "blocks.bakery-order", "blocks.auth"],
-        "{list:#?}"
+        props["settings"]["properties"]["rate_limits"]["additionalProperties"],
+        false
     );
-    let hint = |i: usize| list[i].hint.clone().unwrap_or_default();
-    assert_eq!((list[1].line, list[1].column), at(&src, "sms_notification"));
-    assert_eq!(hint(1), "did you mean `sms_notifications`?");
-    assert!(hint(0).contains("`sms_notifications`"));
-    assert!(hint(2).starts_with("did you mean `bakery-orders`?") && hint(2).contains("available blocks: `bakery-orders`, `auth`"));
-    assert!(list[3].message.contains("both mounted at \"/\""), "{}", list[3]);
-    assert_eq!((list[3].line, list[3].column), at(&src, "auth = "));
-
-    // Without [blocks], the app's own prefixes must not collide.
-    let c = super::parse(Path::new(FILE), &with("")).expect("valid");
-    let mut app = manifest();
-    app.blocks[1].prefix = "/".into();
-    let list = c.check_against(&app);
-    assert_eq!(list.len(), 1);
-    assert!(list[0].hint.as_deref().unwrap_or("").contains("[blocks]"));
-}
-
-#[test]
-fn manifest_json_shape() {
-    let json = serde_json::to_value(manifest()).expect("json");
-    assert_eq!(json["blocks"][1]["prefix"], "/auth");
-    assert_eq!(json["features"][0]["default"], false);
-    let back: AppManifest = serde_json::from_value(json).expect("back");
-    assert_eq!(back, manifest());
+    assert_eq!(
+        props["databases"]["properties"]["staging"]["additionalProperties"],
+        false
+    );
+    assert_eq!(props["secrets"]["additionalProperties"], false);
 }
 
 #[test]
@@ -523,13 +530,22 @@ fn env_names() {
     assert_eq!("prod".parse::<Env>(), Ok(Env::Production));
     assert_eq!("staging".parse::<Env>(), Ok(Env::Staging));
     assert!("qa".parse::<Env>().is_err());
-    assert_eq!(Env::ALL.map(|e| e.to_string()), ["development", "staging", "production"]);
-    assert_eq!(serde_json::to_value(Env::Production).expect("json"), "production");
+    assert_eq!(
+        Env::ALL.map(|e| e.to_string()),
+        ["development", "staging", "production"]
+    );
+    assert_eq!(
+        serde_json::to_value(Env::Production).expect("json"),
+        "production"
+    );
 }
 
 #[test]
 fn edit_distance_suggests_close_names() {
     assert_eq!(rules::edit_distance("kitten", "sitting"), 3);
-    assert_eq!(rules::closest("stagin", ["development", "staging"]), Some("staging"));
+    assert_eq!(
+        rules::closest("stagin", ["development", "staging"]),
+        Some("staging")
+    );
     assert_eq!(rules::closest("zzz", ["development", "staging"]), None);
 }

@@ -360,6 +360,7 @@ async fn unknown_hosts_get_421_never_another_domains_data() {
     for host in ["unknown.example", "127.0.0.1", "localhost"] {
         let resp = at(&c, &s, "GET", host, "/menu").send().await.unwrap();
         let body = problem(resp, StatusCode::MISDIRECTED_REQUEST).await;
+        assert_eq!(body["type"], "https://clodo.dev/problems/misdirected-request");
         let detail = body["detail"].as_str().unwrap();
         assert!(detail.contains(A) && detail.contains(B), "{detail}");
     }
