@@ -317,9 +317,15 @@ fn routes_of_the_bakery() {
         .find(|l| l.contains("mark_ready"))
         .expect("mark_ready row");
     assert!(
-        ready.starts_with("POST") && ready.contains("bearerAuth") && ready.ends_with("staff"),
+        ready.starts_with("POST") && ready.contains("bearerAuth") && ready.contains(" staff "),
         "{ready}"
     );
+    // The sign-in routes depend on the auth block's flag (on by default).
+    let link = lines
+        .iter()
+        .find(|l| l.contains("request_magic_link"))
+        .expect("request_magic_link row");
+    assert!(link.ends_with("magic_link_auth"), "{link}");
     let menu = lines
         .iter()
         .find(|l| l.contains(" menu "))

@@ -174,8 +174,8 @@ impl TestDomains {
         for (domain, text) in by_domain {
             std::fs::write(dir.join(format!(".dev.vars.{domain}")), text)?;
         }
-        let configs = crate::config::load_dir(&domains_dir)
-            .map_err(|e| StartError::Config(e.to_string()))?;
+        let configs =
+            crate::config::load_dir(&domains_dir).map_err(|e| StartError::Config(e.to_string()))?;
         let (router, domains) = crate::native::start_domains(&app, &cfg, &configs).await?;
         let listener = tokio::net::TcpListener::bind(cfg.addr).await?;
         let server = crate::native::serve_hosts(listener, std::sync::Arc::new(router)).await;

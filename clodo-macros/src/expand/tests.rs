@@ -119,7 +119,10 @@ fn line_diff(expected: &str, actual: &str) -> String {
 /// shape, a non-handler item, migrations from the fixture directory.
 fn sample() -> TokenStream {
     clodo_block(
-        quote!(name = "bakery-orders", features(sms_notifications, loyalty = true)),
+        quote!(
+            name = "bakery-orders",
+            features(sms_notifications, loyalty = true)
+        ),
         quote! {
             /// Orders for a small bakery.
             ///

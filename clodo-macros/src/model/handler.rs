@@ -117,7 +117,11 @@ fn check_feature(flag: &LitStr, declared: &[FeatureDecl], errors: &mut Errors) -
     let hint = if refs.is_empty() {
         format!(
             "declare it on the block: `#[clodo_block(features({}))]`",
-            if is_flag_name(&name) { name.as_str() } else { "sms_notifications" }
+            if is_flag_name(&name) {
+                name.as_str()
+            } else {
+                "sms_notifications"
+            }
         )
     } else {
         format!(

@@ -160,22 +160,26 @@ impl BlockArgs {
             };
             let default = match &meta {
                 Meta::Path(_) => false,
-                Meta::NameValue(nv) => match &nv.value {
-                    Expr::Lit(ExprLit {
-                        lit: Lit::Bool(b), ..
-                    }) => b.value,
-                    other => {
-                        errors.spanned(
+                Meta::NameValue(nv) => {
+                    match &nv.value {
+                        Expr::Lit(ExprLit {
+                            lit: Lit::Bool(b), ..
+                        }) => b.value,
+                        other => {
+                            errors.spanned(
                             other,
                             format!("the default of flag `{name}` is `true` or `false`: `{name} = true`"),
                         );
-                        continue;
+                            continue;
+                        }
                     }
-                },
+                }
                 Meta::List(l) => {
                     errors.spanned(
                         l,
-                        format!("write the flag as `{name}` or `{name} = true`, without parentheses"),
+                        format!(
+                            "write the flag as `{name}` or `{name} = true`, without parentheses"
+                        ),
                     );
                     continue;
                 }
@@ -190,7 +194,10 @@ impl BlockArgs {
                     ),
                 );
             } else if self.features.iter().any(|f| f.name == text) {
-                errors.spanned(&name, format!("feature flag `{text}` is listed twice; keep one"));
+                errors.spanned(
+                    &name,
+                    format!("feature flag `{text}` is listed twice; keep one"),
+                );
             } else {
                 self.features.push(FeatureDecl { name, default });
             }
@@ -268,7 +275,11 @@ mod tests {
 
     #[test]
     fn reads_feature_flags_with_defaults() {
-        let (args, errors) = parse(quote!(features(sms_notifications, loyalty = true, beta = false)));
+        let (args, errors) = parse(quote!(features(
+            sms_notifications,
+            loyalty = true,
+            beta = false
+        )));
         assert!(errors.is_empty(), "{errors:?}");
         let flags: Vec<(String, bool)> = args
             .features
@@ -289,7 +300,10 @@ mod tests {
     fn refuses_bad_feature_flags() {
         let (_, errors) = parse(quote!(features(Sms, a = 1, a, a, b(x)), features = "x"));
         assert_eq!(errors.len(), 5, "{errors:?}");
-        assert!(errors[0].contains("`Sms` is not a valid name"), "{errors:?}");
+        assert!(
+            errors[0].contains("`Sms` is not a valid name"),
+            "{errors:?}"
+        );
         assert!(errors[1].contains("the default of flag `a` is `true` or `false`"));
         assert!(errors[2].contains("`a` is listed twice"));
         assert!(errors[3].contains("without parentheses"));

@@ -72,4 +72,3 @@ pub(super) fn cors_headers(resp: &mut Response, origin: &str) {
         HeaderValue::from_static("x-request-id, location, retry-after"),
     );
 }
-

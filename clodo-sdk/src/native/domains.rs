@@ -173,8 +173,16 @@ pub async fn start_domain(
             User::new(id, format!("{id}@{}", cfg.domain), vec![role.to_owned()])
         };
         DevTokens {
-            customer: keys.mint(&person("dev-customer", "customer"), now, super::DEV_TOKEN_TTL_SECS),
-            staff: keys.mint(&person("dev-staff", "staff"), now, super::DEV_TOKEN_TTL_SECS),
+            customer: keys.mint(
+                &person("dev-customer", "customer"),
+                now,
+                super::DEV_TOKEN_TTL_SECS,
+            ),
+            staff: keys.mint(
+                &person("dev-staff", "staff"),
+                now,
+                super::DEV_TOKEN_TTL_SECS,
+            ),
         }
     });
     let mut runtime = crate::app::runtime(domain, db, keys);

@@ -15,8 +15,8 @@ pub use hosts::HostRouter;
 pub use server::{RunningServer, serve_hosts, serve_on};
 
 use crate::app::{App, Service, StartError};
-use crate::config::Env;
 use crate::auth;
+use crate::config::Env;
 use crate::db::sqlite::DEFAULT_POOL_SIZE;
 
 /// Default port, as `wrangler dev` uses.

@@ -56,7 +56,10 @@ fn app() -> App {
 async fn start() -> TestDomains {
     TestDomains::start(
         app(),
-        &[("greatidude.com.toml", FILE_A), ("sweetbakery.com.toml", FILE_B)],
+        &[
+            ("greatidude.com.toml", FILE_A),
+            ("sweetbakery.com.toml", FILE_B),
+        ],
         &[(B, "SMS_API_KEY", "b-sms-key")],
     )
     .await
@@ -93,8 +96,14 @@ async fn sign_in(c: &Client, s: &TestDomains, host: &str, email: &str) -> Value 
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let msg: Value = serde_json::from_slice(&std::fs::read(files.last().unwrap()).unwrap()).unwrap();
-    let token = msg["link"].as_str().unwrap().split("token=").nth(1).unwrap();
+    let msg: Value =
+        serde_json::from_slice(&std::fs::read(files.last().unwrap()).unwrap()).unwrap();
+    let token = msg["link"]
+        .as_str()
+        .unwrap()
+        .split("token=")
+        .nth(1)
+        .unwrap();
     let resp = at(c, s, "POST", host, "/auth/verify")
         .json(&json!({ "token": token }))
         .send()
@@ -192,7 +201,10 @@ async fn tokens_and_api_keys_of_one_domain_do_nothing_in_another() {
     // A real session of A (magic link) and an API key of A.
     let boss = sign_in(&c, &s, A, BOSS_A).await;
     let access = boss["access_token"].as_str().unwrap();
-    assert_eq!(boss["expires_in"], 600, "A's settings set its access lifetime");
+    assert_eq!(
+        boss["expires_in"], 600,
+        "A's settings set its access lifetime"
+    );
     let resp = at(&c, &s, "GET", B, "/auth/me")
         .bearer_auth(access)
         .send()
@@ -341,13 +353,21 @@ async fn cors_origins_of_one_domain_are_not_honoured_by_another() {
         at(&c, &s, "OPTIONS", host, "/orders")
             .header("origin", origin_a)
             .header("access-control-request-method", "POST")
-            .header("access-control-request-headers", "authorization, content-type")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
     };
     let resp = preflight(A).send().await.unwrap();
     assert_eq!(resp.status(), 204);
     assert_eq!(resp.headers()["access-control-allow-origin"], origin_a);
-    let methods = resp.headers()["access-control-allow-methods"].to_str().unwrap();
-    assert!(methods.contains("POST") && methods.contains("GET"), "{methods}");
+    let methods = resp.headers()["access-control-allow-methods"]
+        .to_str()
+        .unwrap();
+    assert!(
+        methods.contains("POST") && methods.contains("GET"),
+        "{methods}"
+    );
     let body = problem(preflight(B).send().await.unwrap(), StatusCode::FORBIDDEN).await;
     assert!(body["detail"].as_str().unwrap().contains("cors_origins"));
     s.stop().await;
@@ -360,7 +380,10 @@ async fn unknown_hosts_get_421_never_another_domains_data() {
     for host in ["unknown.example", "127.0.0.1", "localhost"] {
         let resp = at(&c, &s, "GET", host, "/menu").send().await.unwrap();
         let body = problem(resp, StatusCode::MISDIRECTED_REQUEST).await;
-        assert_eq!(body["type"], "https://clodo.dev/problems/misdirected-request");
+        assert_eq!(
+            body["type"],
+            "https://clodo.dev/problems/misdirected-request"
+        );
         let detail = body["detail"].as_str().unwrap();
         assert!(detail.contains(A) && detail.contains(B), "{detail}");
     }
@@ -398,14 +421,22 @@ bakery-orders = "/shop"
         .await
         .unwrap();
     let c = Client::new();
-    let resp = at(&c, &s, "GET", "menu.example", "/shop/menu").send().await.unwrap();
+    let resp = at(&c, &s, "GET", "menu.example", "/shop/menu")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200);
     for gone in ["/menu", "/auth/me", "/data/customers"] {
-        let resp = at(&c, &s, "GET", "menu.example", gone).send().await.unwrap();
+        let resp = at(&c, &s, "GET", "menu.example", gone)
+            .send()
+            .await
+            .unwrap();
         problem(resp, StatusCode::NOT_FOUND).await;
     }
     // Without the auth block a signed-in route still checks tokens.
-    let token = s.token("menu.example", &user("alice", &["customer"])).unwrap();
+    let token = s
+        .token("menu.example", &user("alice", &["customer"]))
+        .unwrap();
     let resp = at(&c, &s, "GET", "menu.example", "/shop/orders/mine")
         .bearer_auth(&token)
         .send()
@@ -425,7 +456,10 @@ bakery = "/"
         .await
         .unwrap_err()
         .to_string();
-    assert!(err.contains("block `bakery` is not part of this app"), "{err}");
+    assert!(
+        err.contains("block `bakery` is not part of this app"),
+        "{err}"
+    );
     assert!(err.contains("bakery-orders, auth, data"), "{err}");
     s.stop().await;
 }
@@ -463,10 +497,27 @@ async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
         }
         Err(e) => panic!("the Worker did not start: {e}"),
     };
-    let b = start(B, r#"{"magic_link_auth":false}"#, "{}").await.unwrap().unwrap();
+    let b = start(B, r#"{"magic_link_auth":false}"#, "{}")
+        .await
+        .unwrap()
+        .unwrap();
     let c = Client::new();
-    let ca: Value = c.get(a.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
-    let cb: Value = c.get(b.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let ca: Value = c
+        .get(a.url("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cb: Value = c
+        .get(b.url("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(ca["paths"]["/orders/{id}/sms"]["post"].is_object());
     assert!(cb["paths"].get("/orders/{id}/sms").is_none());
     assert!(cb["paths"].get("/auth/magic-link").is_none());
@@ -484,7 +535,10 @@ async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.headers()["access-control-allow-origin"], "https://greatidude.com");
+    assert_eq!(
+        resp.headers()["access-control-allow-origin"],
+        "https://greatidude.com"
+    );
     let resp = c
         .get(b.url("/menu"))
         .header("origin", "https://greatidude.com")
@@ -500,6 +554,13 @@ async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
         .await
         .unwrap();
     problem(resp, StatusCode::UNAUTHORIZED).await;
-    let health: Value = c.get(b.url("/healthz")).send().await.unwrap().json().await.unwrap();
+    let health: Value = c
+        .get(b.url("/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(health["domain"], B);
 }
