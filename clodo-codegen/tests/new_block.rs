@@ -47,7 +47,7 @@ fn scaffold_and_test(template: &str) {
         "src/lib.rs",
         "src/main.rs",
         "migrations/0001_init.sql",
-        "domains/dev.toml",
+        "domains/dev.localhost.toml",
         "wrangler.toml",
         ".gitignore",
         "README.md",
