@@ -1,10 +1,14 @@
 //! `cargo clodo dev`: build a block, serve it natively, and rebuild and
 //! restart it whenever its sources change (by polling modification times).
+//! With `--workerd`, [`workerd`] serves its Worker bundle on workerd instead.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime};
+
+#[path = "dev_workerd.rs"]
+pub mod workerd;
 
 /// What went wrong in `dev`.
 #[derive(Debug, thiserror::Error)]

@@ -707,8 +707,9 @@ async fn api_keys_for_services() {
 
     // A tampered key, then the revoked key.
     let mut tampered = key.clone();
-    tampered.pop();
-    tampered.push('A');
+    // Change the last character (to one it is not: 1 key in 64 ends in `A`).
+    let last = tampered.pop();
+    tampered.push(if last == Some('A') { 'B' } else { 'A' });
     problem(
         c.get(s.url("/staff"))
             .header("x-api-key", &tampered)

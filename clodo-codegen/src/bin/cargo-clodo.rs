@@ -131,16 +131,36 @@ Examples:
         package: Option<String>,
     },
     /// Build and serve a block natively; rebuild and restart it when its sources change.
+    ///
+    /// With --workerd, its Worker bundle on workerd with local D1 instead.
     #[command(after_help = "\
 Examples:
   cargo clodo dev -p example-bakery-orders
   PORT=9000 cargo clodo dev
+  cargo clodo dev --workerd -p example-bakery-orders
+  cargo clodo dev --workerd --port 9000 --domain sweetbakery.localhost
 
-Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctrl-C.")]
+Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctrl-C.
+
+With --workerd: builds the Worker bundle into target/workers/<package>/ (as
+`cargo clodo build --worker --dev-vars --no-opt`), applies the migrations to
+its local D1 with `wrangler d1 migrations apply DB --local` (as a deploy does;
+a failed migration stops it) and serves it on 127.0.0.1:PORT under workerd,
+the dev mailer's outbox on PORT+1 (GET /outbox). On change it rebuilds,
+re-applies and restarts. Needs the tools of `bash .ci/install-workers.sh`.")]
     Dev {
         /// The block's package (default: the package in the current directory).
         #[arg(short = 'p', long = "package")]
         package: Option<String>,
+        /// Serve the Worker bundle on workerd with local D1 instead of the native server.
+        #[arg(long)]
+        workerd: bool,
+        /// With --workerd: the Worker's port on 127.0.0.1 (default 8787; PORT+1 serves /outbox).
+        #[arg(long, requires = "workerd", value_parser = clap::value_parser!(u16).range(1..65535))]
+        port: Option<u16>,
+        /// With --workerd: CLODO_DOMAIN of the bundle (default dev.localhost).
+        #[arg(long, requires = "workerd")]
+        domain: Option<String>,
     },
     /// Add, list and check the customer domains in domains/<domain>.toml.
     #[command(after_help = DOMAIN_HELP)]
@@ -496,7 +516,26 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             print!("{}", routes::table(&routes::routes(&doc)));
             Ok(0)
         }
-        Command::Dev { package } => {
+        Command::Dev {
+            package,
+            workerd: true,
+            port,
+            domain,
+        } => {
+            let package = package_or_current(package)?;
+            let o = dev::workerd::Options {
+                root: project_root()?,
+                package,
+                port: port.unwrap_or(dev::workerd::DEFAULT_PORT),
+                domain: domain.unwrap_or_else(|| "dev.localhost".into()),
+                poll: Duration::from_millis(500),
+            };
+            let stop = dev::workerd::stop_on_signal();
+            dev::workerd::run(&o, &stop, &mut |event| note("dev", event))
+                .map_err(|e| Failure::new(&e).help(e.help()))?;
+            Ok(0)
+        }
+        Command::Dev { package, .. } => {
             let package = package_or_current(package)?;
             dev::run(&package, Duration::from_millis(500), &mut |event| note("dev", event)).map_err(|e| {
                 let help = match &e {

@@ -40,7 +40,7 @@ pub mod domain_file;
 pub mod health;
 pub mod plan;
 pub mod process;
-mod run;
+pub(crate) mod run;
 pub mod wrangler_toml;
 
 pub use run::Report;

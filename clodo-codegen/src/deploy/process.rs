@@ -18,7 +18,8 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn os(&self) -> &std::ffi::OsStr {
+    /// The value as passed to the child.
+    pub(crate) fn os(&self) -> &std::ffi::OsStr {
         match self {
             Arg::Text(t) => t.as_ref(),
             Arg::Path(p) => p.as_os_str(),

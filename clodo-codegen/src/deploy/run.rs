@@ -7,7 +7,8 @@ use super::{DeployError, Deployment, StepKind, domain_file, health};
 use crate::worker_build;
 
 const LIST_TIMEOUT: Duration = Duration::from_secs(120);
-const APPLY_TIMEOUT: Duration = Duration::from_secs(900);
+/// How long `wrangler d1 migrations apply` may run.
+pub(crate) const APPLY_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// How a step ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -451,17 +452,30 @@ impl Deployment {
                 output: out.transcript(),
             });
         }
-        let text = out.transcript();
-        Ok(if text.contains("No migrations to apply") {
-            "no migrations to apply".into()
+        Ok(migrations_summary(&out.transcript()))
+    }
+}
+
+/// What `wrangler d1 migrations apply` did, from what it printed.
+pub(crate) fn migrations_summary(text: &str) -> String {
+    // wrangler asks "About to apply N migration(s)" (and answers yes without
+    // a terminal), then reprints its table after each migration.
+    let asked = text.split("About to apply ").nth(1).and_then(|rest| {
+        rest.split_whitespace()
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+    });
+    if text.contains("No migrations to apply") {
+        "no migrations to apply".into()
+    } else if let Some(n) = asked {
+        format!("applied ({n} migration(s))")
+    } else {
+        let n = text.matches('✅').count();
+        if n > 0 {
+            format!("applied ({n} migration(s))")
         } else {
-            let n = text.matches('✅').count();
-            if n > 0 {
-                format!("applied ({n} migration(s))")
-            } else {
-                "applied".into()
-            }
-        })
+            "applied".into()
+        }
     }
 }
 
@@ -505,6 +519,21 @@ mod tests {
             Some("6f1c0a8e-1111-4000-8000-00000000abcd")
         );
         assert_eq!(find_uuid_after("database_id: none", "database_id"), None);
+    }
+
+    #[test]
+    fn counts_the_migrations_wrangler_applied() {
+        let text =
+            "? About to apply 4 migration(s)\n│ a.sql │ ✅ │\n│ a.sql │ ✅ │\n│ b.sql │ ✅ │";
+        assert_eq!(migrations_summary(text), "applied (4 migration(s))");
+        assert_eq!(
+            migrations_summary("│ 0001_x.sql │ ✅ │"),
+            "applied (1 migration(s))"
+        );
+        assert_eq!(
+            migrations_summary("✅ No migrations to apply!"),
+            "no migrations to apply"
+        );
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! `cargo clodo dev --workerd` as a user runs it: the bakery built as a
+//! Worker, its migrations applied by wrangler to the local D1, served on
+//! workerd; `GET /menu` answers; SIGINT (Ctrl-C) stops it and leaves nothing
+//! listening. Needs the tools of `.ci/install-workers.sh` (skipped without
+//! them, except on CI).
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Two free consecutive ports (the Worker's and the control port).
+fn free_port_pair() -> u16 {
+    for _ in 0..50 {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        if port < 65534 && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no two free consecutive ports");
+}
+
+/// Collects a pipe into a shared string, on a thread.
+fn collect(mut pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = text.clone();
+    std::thread::spawn(move || {
+        let mut b = [0u8; 4096];
+        while let Ok(n) = pipe.read(&mut b) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut t) = sink.lock() {
+                t.push_str(&String::from_utf8_lossy(&b[..n]));
+            }
+        }
+    });
+    text
+}
+
+fn snapshot(t: &Arc<Mutex<String>>) -> String {
+    t.lock().map(|t| t.clone()).unwrap_or_default()
+}
+
+/// `GET path` on 127.0.0.1:port: (status, body), `None` when nothing answers.
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect_timeout(
+        &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+        Duration::from_secs(2),
+    )
+    .ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    Some((status, if chunked { dechunk(body) } else { body.into() }))
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// Runs `c` to its end (killed after `limit`): (success, stdout, stderr).
+fn run_bounded(mut c: Command, limit: Duration) -> (bool, String, String) {
+    let mut child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let read = |mut p: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut b = Vec::new();
+            let _ = p.read_to_end(&mut b);
+            String::from_utf8_lossy(&b).into_owned()
+        })
+    };
+    let out = read(Box::new(child.stdout.take().expect("stdout")));
+    let err = read(Box::new(child.stderr.take().expect("stderr")));
+    let Some(status) = wait_exit(&mut child, limit) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("{c:?} ran longer than {limit:?}");
+    };
+    (
+        status.success(),
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    )
+}
+
+fn wait_exit(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Ok(Some(s)) = child.try_wait() {
+            return Some(s);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+/// Kills the dev process if a step panics, so no server outlives the test.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = Command::new("kill")
+                .args(["-INT", &self.0.id().to_string()])
+                .status();
+            if wait_exit(&mut self.0, Duration::from_secs(20)).is_none() {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+    }
+}
+
+#[test]
+fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
+    let tools = std::env::var_os("HOME")
+        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
+        .unwrap_or_default();
+    let wrangler = tools.join("bin/wrangler");
+    if !wrangler.is_file() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is missing on CI: run .ci/install-workers.sh",
+            wrangler.display()
+        );
+        eprintln!(
+            "skipped: no {} (bash .ci/install-workers.sh)",
+            wrangler.display()
+        );
+        return;
+    }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace");
+    let port = free_port_pair();
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"))
+        .args(["clodo", "dev", "--workerd", "-p", "example-bakery-orders"])
+        .args(["--port", &port.to_string()])
+        .current_dir(workspace)
+        .env("CLODO_WORKERS_TOOLS", &tools)
+        .env_remove("CLODO_WRANGLER")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cargo-clodo starts");
+    let out = collect(child.stdout.take().expect("stdout"));
+    let err = collect(child.stderr.take().expect("stderr"));
+    let mut guard = Guard(child);
+
+    // Up: the first wasm build is slow; later runs reuse target/wasm.
+    let limit = Duration::from_secs(300);
+    let menu = loop {
+        if let Some((200, body)) = get(port, "/menu") {
+            break body;
+        }
+        if let Ok(Some(status)) = guard.0.try_wait() {
+            panic!(
+                "cargo clodo dev --workerd exited ({status}):\n{}\n{}",
+                snapshot(&err),
+                snapshot(&out)
+            );
+        }
+        assert!(
+            started.elapsed() < limit,
+            "GET /menu did not answer 200 within {limit:?}:\n{}\n{}",
+            snapshot(&err),
+            snapshot(&out)
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    let up = started.elapsed();
+    let items: serde_json::Value = serde_json::from_str(&menu).expect("the menu is JSON");
+    assert!(
+        items
+            .as_array()
+            .is_some_and(|a| a.iter().any(|i| i["name"] == "Croissant")),
+        "{menu}"
+    );
+
+    // wrangler applied the migrations, before the Worker was served.
+    let log = snapshot(&err);
+    let applied = log
+        .find("migrations: applied (")
+        .or_else(|| log.find("migrations: no migrations to apply"))
+        .unwrap_or_else(|| panic!("no migrations line:\n{log}"));
+    let serving = log
+        .find(&format!("on workerd at http://127.0.0.1:{port}"))
+        .unwrap_or_else(|| panic!("no serving line:\n{log}"));
+    assert!(applied < serving, "{log}");
+    assert!(
+        log.contains(&format!("http://127.0.0.1:{}/outbox", port + 1)),
+        "{log}"
+    );
+    assert!(log.contains("stop with Ctrl-C"), "{log}");
+    let (status, outbox) = get(port + 1, "/outbox").expect("the control port answers");
+    assert_eq!(status, 200, "{outbox}");
+
+    // Ctrl-C: it stops serve.mjs and workerd, and exits.
+    let stopping = Instant::now();
+    let _ = Command::new("kill")
+        .args(["-INT", &guard.0.id().to_string()])
+        .status();
+    let status = wait_exit(&mut guard.0, Duration::from_secs(30))
+        .unwrap_or_else(|| panic!("still running 30 s after SIGINT:\n{}", snapshot(&err)));
+    assert!(status.success(), "{status}: {}", snapshot(&err));
+    while TcpStream::connect(("127.0.0.1", port)).is_ok()
+        || TcpStream::connect(("127.0.0.1", port + 1)).is_ok()
+    {
+        assert!(
+            stopping.elapsed() < Duration::from_secs(40),
+            "something still listens on {port} or {} after the stop",
+            port + 1
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        TcpListener::bind(("127.0.0.1", port)).is_ok(),
+        "port {port} is free"
+    );
+    let stopped = stopping.elapsed();
+
+    // The rows wrangler records in its own table, read after the stop.
+    let bundle = workspace.join("target/workers/example-bakery-orders");
+    let mut q = Command::new(&wrangler);
+    q.args(["d1", "execute", "DB", "--local", "--persist-to"])
+        .arg(bundle.join(".wrangler/state"))
+        .args([
+            "--json",
+            "--command",
+            "select name from d1_migrations order by id",
+        ])
+        .current_dir(&bundle);
+    let (ok, stdout, stderr) = run_bounded(q, Duration::from_secs(120));
+    assert!(ok, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let names: Vec<&str> = json[0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("_auth_0001_auth.sql"))
+            && names.iter().any(|n| n.contains("bakery_orders_0001_init")),
+        "{names:?}"
+    );
+    eprintln!(
+        "dev --workerd: /menu answered after {} s, stopped in {} ms",
+        up.as_secs(),
+        stopped.as_millis()
+    );
+}
