@@ -1,4 +1,4 @@
-//! The library behind `cargo clodo` (the thin binary is `src/bin/cargo-clodo.rs`).
+//! The library behind `cargo clodo` (the thin binary is `src/bin/cargo-clodo/main.rs`).
 //!
 //! - [`scaffold`]: `new-block`, a new block crate from `templates/`.
 //! - [`contract`]: export the contract a block serves and check a checked-in
