@@ -177,23 +177,7 @@ fn section(t: &mut String, package: &str, input: &DomainInput<'_>, env: Env) {
 
 /// A TOML basic string.
 pub fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    clodo_sdk::config::toml_string(s)
 }
 
 /// A TOML literal string when possible (JSON reads better without escapes).

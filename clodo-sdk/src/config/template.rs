@@ -135,8 +135,13 @@ pub fn json_schema() -> Value {
     schema
 }
 
-/// A TOML basic string.
-fn quote(s: &str) -> String {
+/// `s` as a TOML basic string (quoted, with `"`, backslashes and control
+/// characters escaped): for code that writes TOML by hand.
+///
+/// ```
+/// assert_eq!(clodo_sdk::config::toml_string("a \"b\""), r#""a \"b\"""#);
+/// ```
+pub fn toml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -145,6 +150,7 @@ fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
             c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
@@ -161,7 +167,7 @@ fn key(s: &str) -> String {
     {
         s.to_owned()
     } else {
-        quote(s)
+        toml_string(s)
     }
 }
 
@@ -182,11 +188,14 @@ pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, b
         "# The customer domain {name}: read by the blocks that serve it and by `cargo clodo`.\n\
          # Check it with `cargo clodo domain check`; unknown keys are refused.\n\n\
          name = {}\n",
-        quote(name)
+        toml_string(name)
     ));
     match display_name {
-        Some(d) => out.push_str(&format!("display_name = {}\n", quote(d))),
-        None => out.push_str(&format!("# display_name = {}\n", quote("Sweet Bakery"))),
+        Some(d) => out.push_str(&format!("display_name = {}\n", toml_string(d))),
+        None => out.push_str(&format!(
+            "# display_name = {}\n",
+            toml_string("Sweet Bakery")
+        )),
     }
     out.push_str(&format!(
         "\n# Needed only for deploys: 32 lower-case hex characters each.\n\

@@ -78,6 +78,10 @@ async fn problem(resp: Response, status: StatusCode) -> Value {
     resp.json().await.unwrap()
 }
 
+async fn json_at(c: &Client, url: String) -> Value {
+    c.get(url).send().await.unwrap().json().await.unwrap()
+}
+
 fn order() -> Value {
     json!({"pickup_date": "2026-12-01", "lines": [{"menu_item_id": 1, "quantity": 2}]})
 }
@@ -502,22 +506,8 @@ async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
         .unwrap()
         .unwrap();
     let c = Client::new();
-    let ca: Value = c
-        .get(a.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let cb: Value = c
-        .get(b.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ca: Value = json_at(&c, a.url("/openapi.json")).await;
+    let cb: Value = json_at(&c, b.url("/openapi.json")).await;
     assert!(ca["paths"]["/orders/{id}/sms"]["post"].is_object());
     assert!(cb["paths"].get("/orders/{id}/sms").is_none());
     assert!(cb["paths"].get("/auth/magic-link").is_none());
@@ -554,13 +544,6 @@ async fn on_workerd_flags_and_cors_come_from_the_domains_vars() {
         .await
         .unwrap();
     problem(resp, StatusCode::UNAUTHORIZED).await;
-    let health: Value = c
-        .get(b.url("/healthz"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health: Value = json_at(&c, b.url("/healthz")).await;
     assert_eq!(health["domain"], B);
 }

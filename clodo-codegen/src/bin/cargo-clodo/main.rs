@@ -164,7 +164,7 @@ re-applies and restarts. Needs the tools of `bash .ci/install-workers.sh`.")]
         #[arg(long, requires = "workerd", value_parser = clap::value_parser!(u16).range(1..65535))]
         port: Option<u16>,
         /// With --workerd: CLODO_DOMAIN of the bundle (default dev.localhost).
-        #[arg(long, requires = "workerd")]
+        #[arg(long, requires = "workerd", value_parser = parse_host)]
         domain: Option<String>,
     },
     /// Add, list and check the customer domains in domains/<domain>.toml.
@@ -276,6 +276,27 @@ fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
     done.store(true, Ordering::Relaxed);
     let _ = spinner.join();
     out
+}
+
+/// A `--domain` value: a DNS host name such as `sweetbakery.com`.
+fn parse_host(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        });
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not a domain name: use lower-case letters, digits, `-` and `.`, e.g. sweetbakery.com"
+        ))
+    }
 }
 
 fn main() -> ExitCode {

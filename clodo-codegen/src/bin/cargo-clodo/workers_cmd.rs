@@ -48,7 +48,7 @@ pub(super) struct BuildArgs {
     #[arg(long)]
     out: Option<PathBuf>,
     /// CLODO_DOMAIN in the local wrangler.toml.
-    #[arg(long, default_value = "dev.localhost")]
+    #[arg(long, value_parser = parse_host, default_value = "dev.localhost")]
     domain: String,
     /// Skip wasm-opt (faster, a bigger bundle).
     #[arg(long)]
