@@ -8,7 +8,11 @@
 //   * latency per route, p50 and p99 over BENCH_N sequential requests per
 //     round, BENCH_ROUNDS rounds alternating the two workers.
 //
-//   node scripts/workers/bench.mjs CLODO_DIR PLAIN_DIR MIGRATIONS_DIR
+//   node scripts/workers/bench.mjs CLODO_DIR PLAIN_DIR MIGRATIONS_DIR [BLOCK_DIR]
+//
+// BLOCK_DIR (optional) is the bakery block alone (benches/bakery-block-worker),
+// whose bundle size is compared too: the same routes as the plain worker,
+// where CLODO_DIR is the whole app (bakery, auth and data blocks).
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
@@ -16,7 +20,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 
-const [clodoDir, plainDir, migrationsDir] = process.argv.slice(2);
+const [clodoDir, plainDir, migrationsDir, blockDir] = process.argv.slice(2);
 const N = Number(process.env.BENCH_N || 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const COLD = Number(process.env.BENCH_COLD || 5);
@@ -172,13 +176,17 @@ const routes = [
 ];
 
 const sizes = { clodo: size(clodoDir), plain: size(plainDir) };
+if (blockDir) sizes.block = size(blockDir);
 console.log(`bundle size (wasm raw / wasm+js gzip -9):`);
+const label = { clodo: "clodo (bakery app: bakery + auth + data blocks)", block: "clodo (bakery block alone)", plain: "plain (workers-rs, the bakery routes)" };
 for (const [k, s] of Object.entries(sizes)) {
-  console.log(`  ${k.padEnd(6)} ${(s.raw / 1024).toFixed(0).padStart(6)} KiB / ${(s.gzip / 1024).toFixed(0).padStart(5)} KiB`);
+  console.log(`  ${(s.raw / 1024).toFixed(0).padStart(6)} KiB / ${(s.gzip / 1024).toFixed(0).padStart(5)} KiB  ${label[k]}`);
 }
-console.log(
-  `  ratio clodo/plain: raw ${(sizes.clodo.raw / sizes.plain.raw).toFixed(2)}x, gzip ${(sizes.clodo.gzip / sizes.plain.gzip).toFixed(2)}x`,
-);
+for (const k of Object.keys(sizes).filter((k) => k !== "plain")) {
+  console.log(
+    `  ratio ${k}/plain: raw ${(sizes[k].raw / sizes.plain.raw).toFixed(2)}x, gzip ${(sizes[k].gzip / sizes.plain.gzip).toFixed(2)}x`,
+  );
+}
 
 const cold = { clodo: [], plain: [] };
 for (let i = 0; i < COLD; i++) {

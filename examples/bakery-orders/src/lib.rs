@@ -377,5 +377,8 @@ pub fn app() -> App {
     )
 }
 
-// The Workers `fetch` entrypoint (wasm32 only; nothing natively).
+// The Workers `fetch` entrypoint (wasm32 only; nothing natively). Another
+// app that mounts this block depends on it without the `worker-entry`
+// feature and declares its own.
+#[cfg(feature = "worker-entry")]
 clodo_sdk::worker_app!(crate::app);
