@@ -126,8 +126,18 @@ pub fn add(
             }
         })?;
     std::io::Write::write_all(&mut f, text.as_bytes()).map_err(io(&path))?;
+    // The schema the files point editors at (`#:schema` on their first line).
+    let schema = dir.join(SCHEMA_FILE);
+    if !schema.exists() {
+        std::fs::write(&schema, schema_text()).map_err(io(&schema))?;
+    }
     Ok(path)
 }
+
+/// The JSON Schema file `domain add` writes beside the domain files, which
+/// each names on its first line (`#:schema ./domain.schema.json`, read by
+/// Taplo / Even Better TOML).
+pub const SCHEMA_FILE: &str = "domain.schema.json";
 
 fn input_error(e: ConfigError) -> DomainError {
     match e {

@@ -71,6 +71,13 @@ fn add_list_and_check() {
     assert!(
         text.contains("name = \"greatidude.com\"") && text.contains("sms_notifications = true")
     );
+    // Editors find the schema the file names on its first line.
+    assert!(text.starts_with("#:schema ./domain.schema.json\n"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("domains/domain.schema.json")).expect("schema written"),
+    )
+    .expect("the schema is JSON");
+    assert!(schema["properties"]["features"].is_object());
 
     let table = ok(&cargo_clodo(dir, &["domain", "list"]));
     let lines: Vec<&str> = table.lines().collect();

@@ -185,7 +185,8 @@ pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, b
     let db = name.replace('.', "-");
     let mut out = String::new();
     out.push_str(&format!(
-        "# The customer domain {name}: read by the blocks that serve it and by `cargo clodo`.\n\
+        "#:schema ./domain.schema.json\n\
+         # The customer domain {name}: read by the blocks that serve it and by `cargo clodo`.\n\
          # Check it with `cargo clodo domain check`; unknown keys are refused.\n\n\
          name = {}\n",
         toml_string(name)
