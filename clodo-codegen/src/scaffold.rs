@@ -293,6 +293,11 @@ pub fn new_block(
             std::fs::write(&path, fill(f.text)).map_err(io(&path))?;
             written.push(PathBuf::from(f.path));
         }
+        // The schema `domains/*.toml` name on their first line, for editors.
+        let schema = Path::new("domains").join(crate::domain::SCHEMA_FILE);
+        let path = stage.join(&schema);
+        std::fs::write(&path, crate::domain::schema_text()).map_err(io(&path))?;
+        written.push(schema);
         if dir.exists() {
             std::fs::remove_dir(&dir).map_err(io(&dir))?;
         }
@@ -389,6 +394,7 @@ mod tests {
         let manifest = std::fs::read_to_string(out.dir.join("Cargo.toml")).expect("manifest");
         assert!(manifest.contains("clodo-sdk = \"0.1.0\""), "{manifest}");
         assert!(out.dir.join("domains/dev.localhost.toml").exists());
+        assert!(out.dir.join("domains/domain.schema.json").exists());
         assert!(out.dir.join(".gitignore").exists());
     }
 }

@@ -257,6 +257,23 @@ fn schema_prints_and_writes_json() {
     );
 }
 
+/// The schema checked in beside the bakery's domain files is the one the
+/// SDK describes (regenerate: `cargo clodo domain schema --out
+/// examples/bakery-orders/domains/domain.schema.json`).
+#[test]
+fn the_bakery_domain_schema_is_current() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/bakery-orders/domains")
+        .join(clodo_codegen::domain::SCHEMA_FILE);
+    let checked_in = std::fs::read_to_string(&file).expect("the bakery's domain schema");
+    assert!(
+        checked_in == clodo_codegen::domain::schema_text(),
+        "{} is out of date: run `cargo clodo domain schema --out {}`",
+        file.display(),
+        file.display()
+    );
+}
+
 /// Against the bakery example's real `manifest`: skipped (with a message)
 /// while its binary does not answer `manifest`.
 #[test]
