@@ -599,6 +599,50 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         "{}",
         text(&out.stderr)
     );
+
+    // The whole local path: the bundle built into the same folder (its
+    // generated wrangler.toml kept), served under workerd as the domain's
+    // staging environment, on the D1 database wrangler migrated.
+    if !tools.join("bin/wasm-bindgen").is_file() {
+        eprintln!("skipped serving: no wasm-bindgen in {}", tools.display());
+        return;
+    }
+    let mut b = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+    b.args(["clodo", "build", "--worker", "-p", "example-bakery-orders"])
+        .args(["--no-opt", "--skip-migrations", "--dev-vars", "--out"])
+        .arg(&out_dir)
+        .current_dir(workspace)
+        .env("CLODO_WORKERS_TOOLS", &tools)
+        .stdin(Stdio::null());
+    let built = run_bounded(b, Duration::from_secs(1800));
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let toml = std::fs::read_to_string(out_dir.join("wrangler.toml")).expect("wrangler.toml");
+    assert!(
+        toml.contains("[env.sweetbakery-com-staging]"),
+        "the build kept it"
+    );
+    let got = serve_and_get(
+        &tools,
+        workspace,
+        &out_dir,
+        &["--env", "sweetbakery-com-staging"],
+        &["/healthz", "/openapi.json", "/menu"],
+    );
+    assert!(got[0].starts_with("HTTP/1.1 200"), "{}", got[0]);
+    assert!(
+        got[0].contains(r#""domain":"sweetbakery.com""#),
+        "{}",
+        got[0]
+    );
+    assert!(
+        got[1].contains("/orders/{id}/sms"),
+        "the domain's flags (CLODO_FEATURES) reach the Worker"
+    );
+    assert!(
+        got[2].starts_with("HTTP/1.1 200") && got[2].contains("Croissant"),
+        "{}",
+        got[2]
+    );
 }
 
 /// `build --worker` (the Rust port of build.sh) with the real tools, then
@@ -641,6 +685,21 @@ fn build_worker_bundle_serves_the_menu_on_workerd() {
     assert!(!js.contains("import source"), "the wasm import is fixed");
     assert!(out_dir.join("worker/entry.mjs").is_file() && out_dir.join("wrangler.toml").is_file());
 
+    let body = serve_and_get(&tools, workspace, &out_dir, &["--memory"], &["/menu"]).remove(0);
+    assert!(body.starts_with("HTTP/1.1 200"), "{body}");
+    assert!(body.contains("Croissant"), "{body}");
+}
+
+/// Serves `dir` with scripts/workers/serve.mjs on a free port (plus
+/// `extra` arguments) and GETs each of `paths`; returns the raw responses.
+/// Bounded: 60 s to get ready, 30 s per request.
+fn serve_and_get(
+    tools: &Path,
+    workspace: &Path,
+    dir: &Path,
+    extra: &[&str],
+    paths: &[&str],
+) -> Vec<String> {
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("port")
@@ -648,9 +707,10 @@ fn build_worker_bundle_serves_the_menu_on_workerd() {
     let mut serve = Command::new(tools.join("bin/node"))
         .arg(workspace.join("scripts/workers/serve.mjs"))
         .arg("--dir")
-        .arg(&out_dir)
-        .args(["--port", &port.to_string(), "--memory", "--quiet"])
-        .env("CLODO_WORKERS_TOOLS", &tools)
+        .arg(dir)
+        .args(["--port", &port.to_string(), "--quiet"])
+        .args(extra)
+        .env("CLODO_WORKERS_TOOLS", tools)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -676,22 +736,25 @@ fn build_worker_bundle_serves_the_menu_on_workerd() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let up = ready.is_finished() && ready.join().unwrap_or(false);
-    let body = up.then(|| {
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(30)))
-            .expect("timeout");
-        write!(
-            s,
-            "GET /menu HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"
-        )
-        .expect("send");
-        let mut r = String::new();
-        let _ = s.read_to_string(&mut r);
-        r
+    let bodies = up.then(|| {
+        paths
+            .iter()
+            .map(|path| {
+                let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+                s.set_read_timeout(Some(Duration::from_secs(30)))
+                    .expect("timeout");
+                write!(
+                    s,
+                    "GET {path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"
+                )
+                .expect("send");
+                let mut r = String::new();
+                let _ = s.read_to_string(&mut r);
+                r
+            })
+            .collect::<Vec<_>>()
     });
     let _ = serve.kill();
     let _ = serve.wait();
-    let body = body.expect("serve.mjs got ready within 60 s");
-    assert!(body.starts_with("HTTP/1.1 200"), "{body}");
-    assert!(body.contains("Croissant"), "{body}");
+    bodies.expect("serve.mjs got ready within 60 s")
 }

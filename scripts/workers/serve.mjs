@@ -4,9 +4,11 @@
 //
 //   node scripts/workers/serve.mjs --dir target/workers/example-bakery-orders
 //        [--port 8787] [--persist DIR | --memory] [--var NAME=VALUE]...
-//        [--control-port N] [--quiet]
+//        [--control-port N] [--env NAME] [--quiet]
 //
-// Vars come from the bundle's wrangler.toml [vars] (CLODO_DOMAIN), secrets
+// Vars come from the bundle's wrangler.toml [vars] (CLODO_DOMAIN), or with
+// --env NAME from [env.NAME.vars] and [[env.NAME.d1_databases]] (the
+// wrangler.toml `cargo clodo deploy` and `migrate` write), secrets
 // from DIR/.dev.vars, then --var. D1 is kept under --persist (default
 // DIR/.wrangler/state/v3/d1, where `wrangler d1 migrations apply DB --local`
 // writes) or in memory with --memory. The Worker applies the blocks'
@@ -24,7 +26,7 @@ import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
 const args = process.argv.slice(2);
-const opts = { port: 8787, controlPort: null, persist: null, memory: false, vars: {}, quiet: false, dir: null };
+const opts = { port: 8787, controlPort: null, persist: null, memory: false, vars: {}, quiet: false, dir: null, env: null };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = () => {
@@ -37,6 +39,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === "--persist") opts.persist = resolve(next());
   else if (a === "--memory") opts.memory = true;
   else if (a === "--quiet") opts.quiet = true;
+  else if (a === "--env") opts.env = next();
   else if (a === "--var") {
     const [k, ...v] = next().split("=");
     opts.vars[k] = v.join("=");
@@ -58,24 +61,32 @@ try {
   fail(`miniflare not found in ${tools}/npm: run 'bash .ci/install-workers.sh' (${e.message})`);
 }
 
-// The few wrangler.toml keys we wrote ourselves: name, compatibility_date, [vars].
-function readWranglerToml(path) {
+// The few wrangler.toml keys we wrote ourselves: name, compatibility_date,
+// [vars] and the D1 database id; with `env`, those of [env.<env>...].
+function readWranglerToml(path, env) {
   const out = { vars: {}, compatibilityDate: "2026-07-30", databaseId: "clodo-local" };
+  const varsSection = env ? `env.${env}.vars` : "vars";
+  const d1Section = env ? `env.${env}.d1_databases` : "d1_databases";
   let section = "";
+  let sawEnv = false;
   for (const raw of readFileSync(path, "utf8").split("\n")) {
-    const line = raw.replace(/#.*$/, "").trim();
-    if (!line) continue;
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
     const sec = line.match(/^\[+([^\]]+)\]+$/);
     if (sec) {
       section = sec[1].trim();
+      if (env && (section === `env.${env}` || section.startsWith(`env.${env}.`))) sawEnv = true;
       continue;
     }
-    const kv = line.match(/^([A-Za-z0-9_]+)\s*=\s*"(.*)"$/);
+    // "basic" strings (no escapes in what we write) or 'literal' ones (JSON vars).
+    const kv = line.match(/^([A-Za-z0-9_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*(?:#.*)?$/);
     if (!kv) continue;
-    if (section === "vars") out.vars[kv[1]] = kv[2];
-    else if (section === "d1_databases" && kv[1] === "database_id") out.databaseId = kv[2];
-    else if (section === "" && kv[1] === "compatibility_date") out.compatibilityDate = kv[2];
+    const value = kv[2] !== undefined ? kv[2].replace(/\\(["\\])/g, "$1") : kv[3];
+    if (section === varsSection) out.vars[kv[1]] = value;
+    else if (section === d1Section && kv[1] === "database_id") out.databaseId = value;
+    else if (section === "" && kv[1] === "compatibility_date") out.compatibilityDate = value;
   }
+  if (env && !sawEnv) fail(`${path} has no [env.${env}] section (write it with cargo clodo migrate or deploy)`);
   return out;
 }
 
@@ -91,7 +102,7 @@ function readDevVars(path) {
   return out;
 }
 
-const toml = readWranglerToml(join(opts.dir, "wrangler.toml"));
+const toml = readWranglerToml(join(opts.dir, "wrangler.toml"), opts.env);
 const bindings = { ...toml.vars, ...readDevVars(join(opts.dir, ".dev.vars")), ...opts.vars };
 
 const mf = new Miniflare({
