@@ -16,9 +16,10 @@
 # on the same machine reuses it:
 #   ${CLODO_WORKERS_TOOLS:-$HOME/.cache/clodo/workers}
 # with bin/ (wasm-bindgen, wasm-opt, node, workerd, wrangler) and env.sh.
-# worker-build is not used: scripts/workers/build.sh runs the same steps
-# (wasm-bindgen with the reset/abort flags, wasm-opt) with a small entry module of
-# its own, and nothing is downloaded at build time.
+# worker-build is not used: `cargo clodo build --worker` (and
+# scripts/workers/build.sh, which wraps it) runs the same steps (wasm-bindgen
+# with the reset/abort flags, wasm-opt) with a small entry module of its own,
+# and nothing is downloaded at build time.
 #
 # Idempotent: each part is checked (version, stamp) and skipped when in place;
 # a second run takes about a second. Safe to run concurrently (flock).

@@ -198,35 +198,35 @@ pub fn stop_on_signal() -> Arc<AtomicBool> {
             #[cfg(unix)]
             let mut term =
                 tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-            let next = async {
-                #[cfg(unix)]
-                if let Some(t) = term.as_mut() {
-                    tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {}
-                        _ = t.recv() => {}
-                    }
-                    return;
-                }
-                let _ = tokio::signal::ctrl_c().await;
-            };
-            next.await;
+            #[cfg(not(unix))]
+            let mut term: Option<()> = None;
+            next_signal(&mut term).await;
             set.store(true, Ordering::SeqCst);
-            let again = async {
-                #[cfg(unix)]
-                if let Some(t) = term.as_mut() {
-                    tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {}
-                        _ = t.recv() => {}
-                    }
-                    return;
-                }
-                let _ = tokio::signal::ctrl_c().await;
-            };
+            let again = next_signal(&mut term);
             let _ = tokio::time::timeout(Duration::from_secs(20), again).await;
             std::process::exit(130);
         });
     });
     flag
+}
+
+/// The next Ctrl-C, or SIGTERM where `term` listens for it.
+#[cfg(unix)]
+async fn next_signal(term: &mut Option<tokio::signal::unix::Signal>) {
+    if let Some(t) = term.as_mut() {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = t.recv() => {}
+        }
+    } else {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// The next Ctrl-C.
+#[cfg(not(unix))]
+async fn next_signal(_: &mut Option<()>) {
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// The pinned node and wrangler, or which one is missing.

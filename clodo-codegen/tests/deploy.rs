@@ -645,7 +645,7 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
     );
 }
 
-/// `build --worker` (the Rust port of build.sh) with the real tools, then
+/// `build --worker` (what scripts/workers/build.sh wraps) with the real tools, then
 /// the bundle served under workerd by scripts/workers/serve.mjs: GET /menu.
 #[test]
 fn build_worker_bundle_serves_the_menu_on_workerd() {

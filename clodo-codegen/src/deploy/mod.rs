@@ -351,22 +351,7 @@ impl Deployment {
 
     /// `wrangler.toml` as it is now (ids known so far).
     pub fn wrangler_toml(&self) -> String {
-        let settings: Vec<serde_json::Value> = self
-            .texts
-            .iter()
-            .map(|t| {
-                t.parse::<toml_edit::DocumentMut>()
-                    .map(|doc| wrangler_toml::settings_json(&doc))
-                    .unwrap_or_default()
-            })
-            .collect();
-        let inputs: Vec<wrangler_toml::DomainInput<'_>> = self
-            .domains
-            .iter()
-            .zip(&settings)
-            .map(|(config, settings)| wrangler_toml::DomainInput { config, settings })
-            .collect();
-        wrangler_toml::generate(&self.req.package, &inputs)
+        wrangler_toml::generate(&self.req.package, &self.domains)
     }
 
     /// Where `wrangler.toml` goes.

@@ -10,10 +10,10 @@
 //! JSON objects with the keys of the TOML) and the D1 binding `DB`. Secret
 //! values never appear; their names do, in a comment.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use clodo_sdk::config::{DomainConfig, Env};
+use clodo_sdk::domain::DomainSettings;
 
 use crate::worker_build::{COMPATIBILITY_DATE, package_short};
 
@@ -69,17 +69,8 @@ pub fn required_secrets(d: &DomainConfig) -> Vec<String> {
     names
 }
 
-/// One domain as the generator reads it.
-#[derive(Debug, Clone, Copy)]
-pub struct DomainInput<'a> {
-    /// The validated file.
-    pub config: &'a DomainConfig,
-    /// Its `[settings]` table as JSON, keys as in the TOML.
-    pub settings: &'a serde_json::Value,
-}
-
 /// The whole file for `package` and `domains`; deterministic.
-pub fn generate(package: &str, domains: &[DomainInput<'_>]) -> String {
+pub fn generate(package: &str, domains: &[DomainConfig]) -> String {
     let short = package_short(package);
     let mut t = String::new();
     let _ = writeln!(
@@ -91,17 +82,15 @@ pub fn generate(package: &str, domains: &[DomainInput<'_>]) -> String {
     let _ = writeln!(t, "name = {}", basic(short));
     let _ = writeln!(t, "main = \"worker/entry.mjs\"");
     let _ = writeln!(t, "compatibility_date = \"{COMPATIBILITY_DATE}\"");
-    for input in domains {
-        let d = input.config;
+    for d in domains {
         for env in deploy_envs(d) {
-            section(&mut t, package, input, env);
+            section(&mut t, package, d, env);
         }
     }
     t
 }
 
-fn section(t: &mut String, package: &str, input: &DomainInput<'_>, env: Env) {
-    let d = input.config;
+fn section(t: &mut String, package: &str, d: &DomainConfig, env: Env) {
     let e = key(&env_name(&d.name, env));
     let _ = writeln!(t, "\n# {} ({env})", d.name);
     let _ = writeln!(t, "[env.{e}]");
@@ -146,11 +135,9 @@ fn section(t: &mut String, package: &str, input: &DomainInput<'_>, env: Env) {
             .collect(),
     );
     let _ = writeln!(t, "CLODO_FEATURES = {}", literal(&features.to_string()));
-    let _ = writeln!(
-        t,
-        "CLODO_SETTINGS = {}",
-        literal(&input.settings.to_string())
-    );
+    let settings = serde_json::to_value(DomainSettings::from(&d.settings))
+        .unwrap_or_else(|_| serde_json::Value::Object(Default::default()));
+    let _ = writeln!(t, "CLODO_SETTINGS = {}", literal(&settings.to_string()));
 
     let _ = writeln!(t, "\n[[env.{e}.d1_databases]]");
     let _ = writeln!(t, "binding = \"DB\"");
@@ -201,53 +188,6 @@ fn key(s: &str) -> String {
     }
 }
 
-/// `[settings]` of a domain file as JSON, keys as written (sorted, so the
-/// output is stable); `{}` when there is none.
-pub fn settings_json(doc: &toml_edit::DocumentMut) -> serde_json::Value {
-    doc.get("settings")
-        .map(item_json)
-        .unwrap_or_else(|| serde_json::Value::Object(Default::default()))
-}
-
-fn item_json(item: &toml_edit::Item) -> serde_json::Value {
-    match item {
-        toml_edit::Item::None => serde_json::Value::Null,
-        toml_edit::Item::Value(v) => value_json(v),
-        toml_edit::Item::Table(t) => serde_json::Value::Object(
-            t.iter()
-                .map(|(k, v)| (k.to_owned(), item_json(v)))
-                .collect::<serde_json::Map<_, _>>(),
-        ),
-        toml_edit::Item::ArrayOfTables(a) => serde_json::Value::Array(
-            a.iter()
-                .map(|t| item_json(&toml_edit::Item::Table(t.clone())))
-                .collect(),
-        ),
-    }
-}
-
-fn value_json(v: &toml_edit::Value) -> serde_json::Value {
-    use serde_json::Value as J;
-    match v {
-        toml_edit::Value::String(s) => J::String(s.value().clone()),
-        toml_edit::Value::Integer(i) => J::from(*i.value()),
-        toml_edit::Value::Float(f) => serde_json::Number::from_f64(*f.value())
-            .map(J::Number)
-            .unwrap_or(J::Null),
-        toml_edit::Value::Boolean(b) => J::Bool(*b.value()),
-        toml_edit::Value::Datetime(d) => J::String(d.value().to_string()),
-        toml_edit::Value::Array(a) => J::Array(a.iter().map(value_json).collect()),
-        toml_edit::Value::InlineTable(t) => J::Object(
-            t.iter()
-                .map(|(k, v)| (k.to_owned(), value_json(v)))
-                .collect::<serde_json::Map<_, _>>(),
-        ),
-    }
-}
-
-/// Settings JSON of every domain, by domain name.
-pub type SettingsByDomain = BTreeMap<String, serde_json::Value>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,15 +216,20 @@ mod tests {
 
     #[test]
     fn settings_keep_their_keys() {
-        let doc: toml_edit::DocumentMut = "[settings]\ncors_origins = [\"https://a.com\"]\n\
-             [settings.rate_limits]\nwindow_secs = 60\n"
-            .parse()
-            .expect("toml");
+        let settings = |src: &str| {
+            let d = clodo_sdk::config::parse(std::path::Path::new("a.com.toml"), src)
+                .expect("a valid domain file");
+            serde_json::to_value(DomainSettings::from(&d.settings))
+                .expect("json")
+                .to_string()
+        };
         assert_eq!(
-            settings_json(&doc).to_string(),
+            settings(
+                "name = \"a.com\"\n[settings]\ncors_origins = [\"https://a.com\"]\n\
+                 [settings.rate_limits]\nwindow_secs = 60\n"
+            ),
             r#"{"cors_origins":["https://a.com"],"rate_limits":{"window_secs":60}}"#
         );
-        let empty: toml_edit::DocumentMut = "name = \"x\"\n".parse().expect("toml");
-        assert_eq!(settings_json(&empty).to_string(), "{}");
+        assert_eq!(settings("name = \"a.com\"\n"), "{}");
     }
 }

@@ -220,23 +220,20 @@ impl App {
     /// `cargo clodo domain check` cross-checks domain files against.
     pub fn manifest(&self) -> crate::config::AppManifest {
         use crate::config::{AppManifest, ManifestBlock, ManifestFeature};
-        let mut features: Vec<ManifestFeature> = Vec::new();
-        for m in &self.mounts {
-            for f in m.spec.info.features {
-                match features.iter_mut().find(|x| x.name == f.name) {
-                    Some(x) => {
-                        x.default |= f.default;
-                        x.blocks.push(m.spec.info.name.to_owned());
-                    }
-                    None => features.push(ManifestFeature {
-                        name: f.name.to_owned(),
-                        default: f.default,
-                        blocks: vec![m.spec.info.name.to_owned()],
-                    }),
-                }
-            }
-        }
-        features.sort_by(|a, b| a.name.cmp(&b.name));
+        let features = self
+            .declared_features()
+            .into_iter()
+            .map(|(name, default)| ManifestFeature {
+                name: name.to_owned(),
+                default,
+                blocks: self
+                    .mounts
+                    .iter()
+                    .filter(|m| m.spec.info.features.iter().any(|f| f.name == name))
+                    .map(|m| m.spec.info.name.to_owned())
+                    .collect(),
+            })
+            .collect();
         AppManifest {
             blocks: self
                 .mounts
@@ -262,17 +259,16 @@ impl App {
         self
     }
 
-    /// The routes served; with `flags`, only those whose feature flag (if
-    /// any) is on there.
-    fn router_for(&self, flags: Option<&BTreeMap<String, bool>>) -> Result<Router, RouterError> {
+    /// The routes a domain with these (effective) flags is served: those
+    /// without a feature flag, and those whose flag is on.
+    fn router_for(&self, flags: &BTreeMap<String, bool>) -> Result<Router, RouterError> {
         let mut router = Router::default();
         for (i, m) in self.mounts.iter().enumerate() {
             for def in &m.spec.routes {
-                let off = match (flags, def.feature) {
-                    (Some(flags), Some(flag)) => !flags.get(flag).copied().unwrap_or(false),
-                    _ => false,
-                };
-                if !off {
+                if def
+                    .feature
+                    .is_none_or(|f| flags.get(f).copied().unwrap_or(false))
+                {
                     router.add(i, &m.prefix, *def)?;
                 }
             }
@@ -380,7 +376,7 @@ impl App {
         domain_flags: &BTreeMap<String, bool>,
     ) -> Result<openapiv3::OpenAPI, StartError> {
         let flags = self.effective_features(domain_flags);
-        let router = self.router_for(Some(&flags))?;
+        let router = self.router_for(&flags)?;
         self.contract_of(&router)
     }
 
@@ -416,7 +412,7 @@ impl App {
     pub async fn start(&self, mut runtime: DomainRuntime) -> Result<Service, StartError> {
         runtime.state = self.state.clone();
         runtime.domain.features = self.effective_features(&runtime.domain.features);
-        let router = self.router_for(Some(&runtime.domain.features))?;
+        let router = self.router_for(&runtime.domain.features)?;
         for reserved in [CONTRACT_PATH, DOCS_PATH, HEALTH_PATH] {
             if let Match::Found(p, _) = router.find(Some(Method::Get), reserved) {
                 return Err(StartError::Config(format!(

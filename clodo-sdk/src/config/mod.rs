@@ -194,6 +194,31 @@ pub struct Settings {
     pub rate_limits: RateLimits,
 }
 
+/// Whether `s` is a DNS host name as domain files write them (lower case,
+/// no scheme, port or path); the error says what is wrong.
+pub fn check_host_name(s: &str) -> Result<(), String> {
+    rules::host(s)
+}
+
+impl From<&Settings> for crate::domain::DomainSettings {
+    /// The settings as the runtime uses them (natively, and as the JSON of
+    /// the Worker var `CLODO_SETTINGS` that `cargo clodo deploy` writes).
+    fn from(s: &Settings) -> Self {
+        Self {
+            cors_origins: s.cors_origins.clone(),
+            log_level: s.log_level.map(|l| l.as_str().to_owned()),
+            access_token_ttl_secs: s.access_token_ttl_secs,
+            refresh_token_ttl_secs: s.refresh_token_ttl_secs,
+            magic_link_ttl_secs: s.magic_link_ttl_secs,
+            rate_limits: crate::domain::RateLimitSettings {
+                magic_link_per_email: s.rate_limits.magic_link_per_email,
+                magic_link_per_address: s.rate_limits.magic_link_per_address,
+                window_secs: s.rate_limits.window_secs,
+            },
+        }
+    }
+}
+
 /// A validated `domains/<domain>.toml`.
 #[derive(Debug, Clone)]
 pub struct DomainConfig {

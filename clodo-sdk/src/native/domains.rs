@@ -12,7 +12,7 @@ use crate::auth::{self, PREVIOUS_SIGNING_KEY_SECRET, SIGNING_KEY_SECRET, TokenKe
 use crate::config::DomainConfig;
 use crate::db::Db;
 use crate::db::sqlite::SqliteDb;
-use crate::domain::{Domain, DomainSettings, RateLimitSettings, Secrets};
+use crate::domain::{Domain, DomainSettings, Secrets};
 
 /// What a domain is set up with besides [`ServerConfig`].
 #[derive(Debug, Clone, Default)]
@@ -55,21 +55,9 @@ impl DomainSetup {
             secret_files.push(cfg.dev_vars.clone());
         }
         secret_files.push(own);
-        let s = &config.settings;
         Self {
             features: config.features.clone(),
-            settings: DomainSettings {
-                cors_origins: s.cors_origins.clone(),
-                log_level: s.log_level.map(|l| l.as_str().to_owned()),
-                access_token_ttl_secs: s.access_token_ttl_secs,
-                refresh_token_ttl_secs: s.refresh_token_ttl_secs,
-                magic_link_ttl_secs: s.magic_link_ttl_secs,
-                rate_limits: RateLimitSettings {
-                    magic_link_per_email: s.rate_limits.magic_link_per_email,
-                    magic_link_per_address: s.rate_limits.magic_link_per_address,
-                    window_secs: s.rate_limits.window_secs,
-                },
-            },
+            settings: DomainSettings::from(&config.settings),
             required_secrets: config.secrets.required.clone(),
             env_names: config
                 .secrets

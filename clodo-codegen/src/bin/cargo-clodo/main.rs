@@ -278,25 +278,10 @@ fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
     out
 }
 
-/// A `--domain` value: a DNS host name such as `sweetbakery.com`.
+/// A `--domain` value: a DNS host name such as `sweetbakery.com`, by the
+/// rule domain files follow.
 fn parse_host(s: &str) -> Result<String, String> {
-    let ok = !s.is_empty()
-        && s.len() <= 253
-        && s.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-        });
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "{s:?} is not a domain name: use lower-case letters, digits, `-` and `.`, e.g. sweetbakery.com"
-        ))
-    }
+    clodo_sdk::config::check_host_name(s).map(|()| s.to_owned())
 }
 
 fn main() -> ExitCode {
