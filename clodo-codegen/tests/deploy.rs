@@ -8,6 +8,8 @@
 //! After an intended change to a snapshot (plan, wrangler.toml, help):
 //! `CLODO_BLESS=1 cargo test -p clodo-codegen --test deploy`.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -501,22 +503,10 @@ fn errors_say_what_to_do() {
 /// then the tables checked in the local D1 through `wrangler d1 execute`.
 #[test]
 fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
-    let tools = std::env::var_os("HOME")
-        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
-        .unwrap_or_default();
-    let wrangler = tools.join("bin/wrangler");
-    if !wrangler.is_file() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{} is missing on CI: run .ci/install-workers.sh",
-            wrangler.display()
-        );
-        eprintln!(
-            "skipped: no {} (bash .ci/install-workers.sh)",
-            wrangler.display()
-        );
+    let Some(tools) = common::workers_tools(&["wrangler"]) else {
         return;
-    }
+    };
+    let wrangler = tools.join("bin/wrangler");
     let p = Project::new();
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -649,17 +639,9 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
 /// the bundle served under workerd by scripts/workers/serve.mjs: GET /menu.
 #[test]
 fn build_worker_bundle_serves_the_menu_on_workerd() {
-    let tools = std::env::var_os("HOME")
-        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
-        .unwrap_or_default();
-    if !tools.join("bin/wasm-bindgen").is_file() || !tools.join("bin/node").is_file() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "the Workers tools are missing on CI: run .ci/install-workers.sh"
-        );
-        eprintln!("skipped: no Workers tools in {}", tools.display());
+    let Some(tools) = common::workers_tools(&["wasm-bindgen", "node"]) else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().expect("tempdir");
     let out_dir = tmp.path().join("bundle");
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,6 +4,8 @@
 //! listening. Needs the tools of `.ci/install-workers.sh` (skipped without
 //! them, except on CI).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -145,22 +147,10 @@ impl Drop for Guard {
 
 #[test]
 fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
-    let tools = std::env::var_os("HOME")
-        .map(|h| Path::new(&h).join(".cache/clodo/workers"))
-        .unwrap_or_default();
-    let wrangler = tools.join("bin/wrangler");
-    if !wrangler.is_file() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{} is missing on CI: run .ci/install-workers.sh",
-            wrangler.display()
-        );
-        eprintln!(
-            "skipped: no {} (bash .ci/install-workers.sh)",
-            wrangler.display()
-        );
+    let Some(tools) = common::workers_tools(&["wrangler"]) else {
         return;
-    }
+    };
+    let wrangler = tools.join("bin/wrangler");
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("workspace");
