@@ -512,24 +512,27 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         .parent()
         .expect("workspace");
     let out_dir = p.root.join("out");
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
-    c.arg("clodo")
-        .args([
-            "migrate",
-            "--domain",
-            "sweetbakery.com",
-            "--env",
-            "staging",
-            "--local",
-        ])
-        .args(["-p", "example-bakery-orders", "--dir"])
-        .arg(p.root.join("domains"))
-        .arg("--out")
-        .arg(&out_dir)
-        .current_dir(workspace)
-        .env("CLODO_WRANGLER", &wrangler)
-        .stdin(Stdio::null());
-    let out = run_bounded(c, Duration::from_secs(900));
+    let migrate = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
+        c.arg("clodo")
+            .args([
+                "migrate",
+                "--domain",
+                "sweetbakery.com",
+                "--env",
+                "staging",
+                "--local",
+            ])
+            .args(["-p", "example-bakery-orders", "--dir"])
+            .arg(p.root.join("domains"))
+            .arg("--out")
+            .arg(&out_dir)
+            .current_dir(workspace)
+            .env("CLODO_WRANGLER", &wrangler)
+            .stdin(Stdio::null());
+        run_bounded(c, Duration::from_secs(900))
+    };
+    let out = migrate();
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("3. ok      apply the migrations (local"));
 
@@ -564,25 +567,7 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         assert!(tables.contains(&t), "{t} in {tables:?}");
     }
     // Applying again applies nothing.
-    let mut again = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
-    again
-        .arg("clodo")
-        .args([
-            "migrate",
-            "--domain",
-            "sweetbakery.com",
-            "--env",
-            "staging",
-            "--local",
-        ])
-        .args(["-p", "example-bakery-orders", "--dir"])
-        .arg(p.root.join("domains"))
-        .arg("--out")
-        .arg(&out_dir)
-        .current_dir(workspace)
-        .env("CLODO_WRANGLER", &wrangler)
-        .stdin(Stdio::null());
-    let out = run_bounded(again, Duration::from_secs(900));
+    let out = migrate();
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).contains("no migrations to apply"),
