@@ -79,6 +79,11 @@ impl HostRouter {
 
     /// The service for a `Host` header value (port ignored, case-insensitive).
     pub fn resolve(&self, host: Option<&str>) -> Option<&Arc<Service>> {
+        // One domain for every host: no need to look at it (every request of
+        // a single-domain server comes through here).
+        if let (true, Fallback::Any(s)) = (self.by_host.is_empty(), &self.fallback) {
+            return Some(s);
+        }
         let key = host.map(normalize_host);
         if let Some(s) = key.as_deref().and_then(|k| self.by_host.get(k)) {
             return Some(s);
