@@ -31,7 +31,7 @@ use crate::dev::{DevError, package_dir, snapshot};
 use crate::worker_build::{self, BuildError, BuildOptions};
 
 /// `scripts/workers/serve.mjs`, written into the bundle before it runs.
-pub const SERVE_MJS: &str = include_str!("../../scripts/workers/serve.mjs");
+pub use crate::worker_build::SERVE_MJS;
 
 /// The default port of the Worker (the control port is the next one).
 pub const DEFAULT_PORT: u16 = 8787;

@@ -1,6 +1,8 @@
 //! The library behind `cargo clodo` (the thin binary is `src/bin/cargo-clodo/main.rs`).
 //!
 //! - [`scaffold`]: `new-block`, a new block crate from `templates/`.
+//! - [`own_crates`]: where the Clodo crates it depends on come from (one rule
+//!   for every dependency `cargo clodo` writes).
 //! - [`contract`]: export the contract a block serves and check a checked-in
 //!   copy against it. Every block binary prints its contract with
 //!   `<binary> contract` (see `clodo_sdk::App::run_cli`), so the exported
@@ -28,6 +30,7 @@ pub mod deploy;
 pub mod dev;
 pub mod diff;
 pub mod domain;
+pub mod own_crates;
 pub mod routes;
 pub mod scaffold;
 pub mod worker_build;

@@ -4,9 +4,11 @@
 //! Everything is written into a staging directory beside the target and
 //! renamed into place at the end, so a failure leaves nothing half-written.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::own_crates::Source;
 
 /// Which example the new block starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,15 +18,6 @@ pub enum Template {
     Basic,
     /// Items with create, read, update and delete.
     Crud,
-}
-
-/// How the new crate depends on `clodo-sdk`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SdkDependency {
-    /// A path dependency on this `clodo-sdk` directory.
-    Path(PathBuf),
-    /// A registry version.
-    Version(String),
 }
 
 /// What went wrong scaffolding.
@@ -71,7 +64,6 @@ const COMMON: &[File] = &[
     template!("src/main.rs" => "common/main.rs.tmpl"),
     template!(".gitignore" => "common/gitignore.tmpl"),
     template!("domains/dev.localhost.toml" => "common/dev.toml.tmpl"),
-    template!("wrangler.toml" => "common/wrangler.toml.tmpl"),
     template!("README.md" => "common/README.md.tmpl"),
 ];
 
@@ -80,14 +72,47 @@ const BASIC: &[File] = &[
     template!("migrations/0001_init.sql" => "basic/0001_init.sql.tmpl"),
     template!("tests/http.rs" => "basic/http.rs.tmpl"),
 ];
-const BASIC_TOUR: &str = include_str!("../../templates/basic/tour.md.tmpl");
 
 const CRUD: &[File] = &[
     template!("src/lib.rs" => "crud/lib.rs.tmpl"),
     template!("migrations/0001_init.sql" => "crud/0001_init.sql.tmpl"),
     template!("tests/http.rs" => "crud/http.rs.tmpl"),
+    template!("schema/data.toml" => "crud/data.toml.tmpl"),
 ];
-const CRUD_TOUR: &str = include_str!("../../templates/crud/tour.md.tmpl");
+
+/// What a template puts into the common files (the README's tour).
+struct Parts {
+    files: &'static [File],
+    tour: &'static str,
+    public_tour: &'static str,
+    staff_tour: &'static str,
+    data_blurb: &'static str,
+    data_files: &'static str,
+    features: &'static [&'static str],
+}
+
+const BASIC_PARTS: Parts = Parts {
+    files: BASIC,
+    tour: include_str!("../../templates/basic/tour.md.tmpl"),
+    public_tour: "curl -s 127.0.0.1:8787/hello\n\
+                  curl -si 127.0.0.1:8787/notes/mine          # 401: no token\n",
+    staff_tour: "curl -s 127.0.0.1:8787/notes -H \"authorization: Bearer $STAFF_TOKEN\"\n",
+    data_blurb: "",
+    data_files: "",
+    features: &["auth"],
+};
+
+const CRUD_PARTS: Parts = Parts {
+    files: CRUD,
+    tour: include_str!("../../templates/crud/tour.md.tmpl"),
+    public_tour: "curl -s 127.0.0.1:8787/items\n\
+                  curl -si -X POST 127.0.0.1:8787/items -H 'content-type: application/json' -d '{}'   # 401: no token\n",
+    staff_tour: "curl -si -X DELETE 127.0.0.1:8787/items/1 -H \"authorization: Bearer $STAFF_TOKEN\"     # 204\n\
+                 curl -s 127.0.0.1:8787/data/suppliers -H \"authorization: Bearer $STAFF_TOKEN\"   # staff see every supplier\n",
+    data_blurb: " and its data block",
+    data_files: "\n- `schema/data.toml`: the data block's models, served at `/data/<model>`.",
+    features: &["auth", "data"],
+};
 
 /// Names cargo or the platforms reserve.
 const RESERVED: &[&str] = &[
@@ -165,45 +190,12 @@ fn is_keyword(s: &str) -> bool {
     .contains(&s)
 }
 
-/// Finds this repository's `clodo-sdk` by walking up from `start` to a
-/// workspace whose `Cargo.toml` lists it.
-pub fn find_sdk(start: &Path) -> Option<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        let manifest = d.join("Cargo.toml");
-        if let Ok(text) = std::fs::read_to_string(&manifest)
-            && text.contains("[workspace]")
-            && text.contains("clodo-sdk")
-            && d.join("clodo-sdk/Cargo.toml").exists()
-        {
-            return Some(d.join("clodo-sdk"));
-        }
-        dir = d.parent();
-    }
-    None
-}
-
 /// Whether `dir` lies inside a cargo workspace (so the new crate needs a
 /// `[workspace]` table of its own to build by itself).
 fn inside_workspace(dir: &Path) -> bool {
     dir.ancestors().skip(1).any(|d| {
         std::fs::read_to_string(d.join("Cargo.toml")).is_ok_and(|t| t.contains("[workspace]"))
     })
-}
-
-/// `to` relative to `from` (both absolute).
-fn relative(from: &Path, to: &Path) -> PathBuf {
-    let a: Vec<Component<'_>> = from.components().collect();
-    let b: Vec<Component<'_>> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = PathBuf::new();
-    for _ in common..a.len() {
-        out.push("..");
-    }
-    for c in &b[common..] {
-        out.push(c.as_os_str());
-    }
-    out
 }
 
 fn absolute(p: &Path) -> Result<PathBuf, ScaffoldError> {
@@ -220,7 +212,7 @@ pub struct Scaffolded {
     pub dir: PathBuf,
     /// Files written, relative to it.
     pub files: Vec<PathBuf>,
-    /// The `clodo-sdk` dependency line used.
+    /// The `clodo-sdk` dependency line written (`clodo-sdk = { .. }`).
     pub sdk: String,
 }
 
@@ -229,7 +221,7 @@ pub fn new_block(
     name: &str,
     dir: &Path,
     template: Template,
-    sdk: &SdkDependency,
+    sdk: &Source,
 ) -> Result<Scaffolded, ScaffoldError> {
     check_name(name)?;
     let dir = absolute(dir)?;
@@ -243,16 +235,17 @@ pub fn new_block(
             return Err(ScaffoldError::NotEmpty(dir));
         }
     }
-    let sdk_line = match sdk {
-        SdkDependency::Path(p) => {
-            let p = absolute(p)?;
-            let rel = relative(&dir, &p);
-            format!(
-                "{{ path = {:?} }}",
-                rel.to_string_lossy().replace('\\', "/")
-            )
-        }
-        SdkDependency::Version(v) => format!("{v:?}"),
+    let parts = match template {
+        Template::Basic => &BASIC_PARTS,
+        Template::Crud => &CRUD_PARTS,
+    };
+    let sdk_line = sdk.dependency("clodo-sdk", &dir, parts.features);
+    let workers_tools = match sdk {
+        Source::Path(root) => format!(
+            "`bash {}` (about 5 minutes)",
+            root.join(".ci/install-workers.sh").display()
+        ),
+        _ => "`bash .ci/install-workers.sh` in a clone of Clodo (about 5 minutes)".to_owned(),
     };
     let workspace = if inside_workspace(&dir) {
         "\n# Builds on its own inside the enclosing workspace's directory; remove this\n\
@@ -260,10 +253,6 @@ pub fn new_block(
          [workspace]\n"
     } else {
         ""
-    };
-    let (files, tour) = match template {
-        Template::Basic => (BASIC, BASIC_TOUR),
-        Template::Crud => (CRUD, CRUD_TOUR),
     };
     let crate_name = name.to_snake_case();
     let type_name = name.to_upper_camel_case();
@@ -273,7 +262,12 @@ pub fn new_block(
             .replace("{{Type}}", &type_name)
             .replace("{{sdk}}", &sdk_line)
             .replace("{{workspace}}", workspace)
-            .replace("{{tour}}", tour)
+            .replace("{{tour}}", parts.tour)
+            .replace("{{public_tour}}", parts.public_tour)
+            .replace("{{staff_tour}}", parts.staff_tour)
+            .replace("{{data_blurb}}", parts.data_blurb)
+            .replace("{{data_files}}", parts.data_files)
+            .replace("{{workers_tools}}", &workers_tools)
     };
 
     // Stage beside the target, then move into place.
@@ -285,7 +279,7 @@ pub fn new_block(
     let stage = parent.join(format!(".{name}.clodo-new-{}", std::process::id()));
     let result = (|| {
         let mut written = Vec::new();
-        for f in COMMON.iter().chain(files) {
+        for f in COMMON.iter().chain(parts.files) {
             let path = stage.join(f.path);
             if let Some(d) = path.parent() {
                 std::fs::create_dir_all(d).map_err(io(d))?;
@@ -298,6 +292,13 @@ pub fn new_block(
         let path = stage.join(&schema);
         std::fs::write(&path, crate::domain::schema_text()).map_err(io(&path))?;
         written.push(schema);
+        // Start from the versions Clodo itself is tested with (cargo drops
+        // what the new crate does not use), rather than whatever is newest.
+        if let Some(lock) = sdk.lock_file() {
+            let path = stage.join("Cargo.lock");
+            std::fs::copy(&lock, &path).map_err(io(&path))?;
+            written.push(PathBuf::from("Cargo.lock"));
+        }
         if dir.exists() {
             std::fs::remove_dir(&dir).map_err(io(&dir))?;
         }
@@ -308,7 +309,7 @@ pub fn new_block(
         Ok(files) => Ok(Scaffolded {
             dir,
             files,
-            sdk: sdk_line,
+            sdk: format!("clodo-sdk = {sdk_line}"),
         }),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&stage);
@@ -341,35 +342,19 @@ mod tests {
     }
 
     #[test]
-    fn relative_paths() {
-        assert_eq!(
-            relative(
-                Path::new("/w/main/blocks/x"),
-                Path::new("/w/main/clodo-sdk")
-            ),
-            PathBuf::from("../../clodo-sdk")
-        );
-    }
-
-    #[test]
     fn refuses_non_empty_dirs_and_leaves_nothing_on_failure() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().join("x");
         std::fs::create_dir(&dir).expect("mkdir");
         std::fs::write(dir.join("keep"), "").expect("write");
-        let err = new_block(
-            "x",
-            &dir,
-            Template::Basic,
-            &SdkDependency::Version("0.1.0".into()),
-        )
-        .expect_err("not empty");
+        let err = new_block("x", &dir, Template::Basic, &Source::Version("0.1.0".into()))
+            .expect_err("not empty");
         assert!(matches!(err, ScaffoldError::NotEmpty(_)), "{err}");
         let err = new_block(
             "Bad",
             &tmp.path().join("y"),
             Template::Basic,
-            &SdkDependency::Version("0.1.0".into()),
+            &Source::Version("0.1.0".into()),
         )
         .expect_err("bad name");
         assert!(err.to_string().contains("lowercase"), "{err}");
@@ -385,14 +370,22 @@ mod tests {
             "pet-shop",
             &tmp.path().join("pet-shop"),
             Template::Crud,
-            &SdkDependency::Version("0.1.0".into()),
+            &Source::Version("0.1.0".into()),
         )
         .expect("scaffolds");
         let lib = std::fs::read_to_string(out.dir.join("src/lib.rs")).expect("lib");
         assert!(lib.contains("pub struct PetShop;"));
         assert!(!lib.contains("{{"));
         let manifest = std::fs::read_to_string(out.dir.join("Cargo.toml")).expect("manifest");
-        assert!(manifest.contains("clodo-sdk = \"0.1.0\""), "{manifest}");
+        assert!(
+            manifest.contains(r#"clodo-sdk = { version = "0.1.0", features = ["auth", "data"] }"#),
+            "{manifest}"
+        );
+        assert!(out.dir.join("schema/data.toml").exists());
+        assert!(
+            !out.dir.join("Cargo.lock").exists(),
+            "no lock file from a registry source"
+        );
         assert!(out.dir.join("domains/dev.localhost.toml").exists());
         assert!(out.dir.join("domains/domain.schema.json").exists());
         assert!(out.dir.join(".gitignore").exists());

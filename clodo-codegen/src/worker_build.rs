@@ -30,6 +30,12 @@ use crate::deploy::process::{CommandLine, ProcessError};
 /// The entry module copied into every bundle (`scripts/workers/entry.mjs`).
 pub const ENTRY_MJS: &str = include_str!("../../scripts/workers/entry.mjs");
 
+/// The local server of a bundle (`scripts/workers/serve.mjs`: workerd
+/// through miniflare's Node API), written beside every bundle as
+/// `serve.mjs`, so a bundle built outside the Clodo repository can be served
+/// (`cargo clodo dev --workerd`, `clodo_sdk::testing::workerd`).
+pub const SERVE_MJS: &str = include_str!("../../scripts/workers/serve.mjs");
+
 /// The `compatibility_date` of every generated `wrangler.toml`.
 pub const COMPATIBILITY_DATE: &str = "2026-07-30";
 
@@ -418,6 +424,11 @@ pub fn fix_wasm_import(js: &str) -> String {
 }
 
 fn bundle(o: &BuildOptions) -> Result<(), BuildError> {
+    let serve = o.out.join("serve.mjs");
+    if std::fs::read_to_string(&serve).ok().as_deref() != Some(SERVE_MJS) {
+        std::fs::create_dir_all(&o.out).map_err(io(&o.out))?;
+        std::fs::write(&serve, SERVE_MJS).map_err(io(&serve))?;
+    }
     let dir = o.worker_dir();
     let stamp = stamp(o)?;
     let stamp_file = dir.join(".stamp");

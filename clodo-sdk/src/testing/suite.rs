@@ -14,8 +14,9 @@
 //!
 //! When the Workers toolchain is missing, [`Server::start`] with
 //! [`Target::Workerd`] panics if `CI=true` (a missing toolchain must fail CI,
-//! never skip silently) and otherwise prints how to install it and returns
-//! `None`, so the test passes as skipped locally.
+//! never skip silently) and otherwise returns `None`, so the test passes as
+//! skipped locally; each skip prints a `SKIPPED workerd::name` line, with
+//! how to install the tools, that a plain `cargo test` shows.
 
 use crate::app::App;
 use crate::auth::{TokenKeys, User, unix_now};
@@ -53,6 +54,27 @@ impl std::fmt::Debug for Server {
     }
 }
 
+/// Reports a skipped workerd test where a plain `cargo test` shows it: the
+/// test harness captures `eprintln!`, not writes to the stderr handle, so
+/// this line appears in the run's output without `--nocapture`. The reason
+/// is given once per test binary.
+fn note_skipped(reason: &str) {
+    use std::io::Write as _;
+    static REASON_SHOWN: std::sync::Once = std::sync::Once::new();
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a workerd test")
+        .to_owned();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "SKIPPED {test}: the Worker half of this test did not run (set CI=true to make this a failure)"
+    );
+    REASON_SHOWN.call_once(|| {
+        let _ = writeln!(err, "SKIPPED because {reason}");
+    });
+}
+
 fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
@@ -86,7 +108,7 @@ impl Server {
                         inner: Inner::Workerd(s),
                     }),
                     Err(WorkerdError::ToolsMissing(msg)) if !in_ci() => {
-                        eprintln!("SKIPPED (workerd target): {msg}");
+                        note_skipped(&msg);
                         None
                     }
                     Err(WorkerdError::ToolsMissing(msg)) => panic!(

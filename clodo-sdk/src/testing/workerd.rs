@@ -1,17 +1,26 @@
 //! A block crate's Worker served by workerd on loopback, for tests: built
-//! with `scripts/workers/build.sh` (once per test process and crate), run
-//! with `scripts/workers/serve.mjs` (miniflare's Node API) on an ephemeral
-//! port with a fresh in-memory D1 database per server.
+//! once per test process and crate with `cargo clodo build --worker` (inside
+//! the Clodo repository through `scripts/workers/build.sh`, which runs the
+//! repository's own cargo-clodo; elsewhere the `cargo-clodo` on `PATH`, or
+//! `$CLODO_CARGO_CLODO`), into `target/workers/<package>-test/` of the
+//! crate's project (never the folder `cargo clodo build --worker` or `dev
+//! --workerd` use), then run with the bundle's `serve.mjs` (miniflare's Node
+//! API) on an ephemeral port with a fresh in-memory D1 database per server.
 //!
 //! The tools come from `.ci/install-workers.sh` (the folder
 //! `$CLODO_WORKERS_TOOLS`, default `~/.cache/clodo/workers`). When they are
 //! missing, [`WorkerdServer::start`] returns [`WorkerdError::ToolsMissing`]:
 //! [`crate::testing::suite`] turns that into a failure under `CI=true` and a
 //! skip with instructions otherwise.
+//!
+//! `serve.mjs` and the workerd it starts run in a process group of their
+//! own, which is killed as a whole when the server is dropped, so no
+//! `workerd` outlives its test.
 
 use std::collections::HashMap;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
@@ -84,25 +93,78 @@ pub fn check_tools() -> Result<PathBuf, WorkerdError> {
     }
 }
 
-/// The workspace root: the first ancestor of the test's crate with `scripts/workers/build.sh`.
-fn workspace_root() -> Result<PathBuf, WorkerdError> {
-    let start = std::env::var_os("CARGO_MANIFEST_DIR")
+/// The test's crate: `CARGO_MANIFEST_DIR` (cargo sets it for test runs).
+fn crate_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The Clodo repository above `start`, if the test runs inside it.
+fn clodo_repo(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
         .find(|d| d.join("scripts/workers/build.sh").is_file())
         .map(Path::to_path_buf)
+}
+
+/// The project of `start`: where cargo keeps its lock file (the workspace
+/// root; a test run has always written one), else `start`.
+fn project_root(start: &Path) -> PathBuf {
+    start
+        .ancestors()
+        .find(|d| d.join("Cargo.lock").is_file())
+        .unwrap_or(start)
+        .to_path_buf()
+}
+
+/// The `cargo-clodo` to build with outside the repository:
+/// `$CLODO_CARGO_CLODO`, else `cargo-clodo` on `PATH`.
+fn cargo_clodo() -> Result<PathBuf, WorkerdError> {
+    if let Some(p) = std::env::var_os("CLODO_CARGO_CLODO").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|d| d.join("cargo-clodo"))
+        .find(|p| p.is_file())
         .ok_or_else(|| {
-            WorkerdError::Build(format!(
-                "no scripts/workers/build.sh above {}",
-                start.display()
-            ))
+            WorkerdError::ToolsMissing(
+                "cargo-clodo is not on PATH, so the Worker cannot be built: install it from a \
+                 Clodo clone with `cargo install --path clodo-codegen --locked` (or set \
+                 CLODO_CARGO_CLODO to its path)"
+                    .into(),
+            )
         })
 }
 
 type Built = Arc<OnceLock<Result<PathBuf, String>>>;
+
+/// The command that builds `package`'s test bundle into `out`.
+fn build_command(package: &str, out: &Path) -> Result<Command, WorkerdError> {
+    let here = crate_dir();
+    let mut cmd = match clodo_repo(&here) {
+        Some(repo) => {
+            let mut c = Command::new("bash");
+            c.arg(repo.join("scripts/workers/build.sh"))
+                .current_dir(&repo);
+            c
+        }
+        None => {
+            let mut c = Command::new(cargo_clodo()?);
+            c.args(["clodo", "build", "--worker"])
+                .current_dir(project_root(&here));
+            c
+        }
+    };
+    cmd.args(["-p", package, "--skip-migrations", "--out"])
+        .arg(out)
+        .env_remove("CARGO_TARGET_DIR")
+        .stdin(Stdio::null());
+    Ok(cmd)
+}
 
 /// Builds `package`'s bundle once per process (later callers wait for it).
 fn build(package: &str) -> Result<PathBuf, WorkerdError> {
@@ -115,22 +177,18 @@ fn build(package: &str) -> Result<PathBuf, WorkerdError> {
         Arc::clone(map.entry(package.to_owned()).or_default())
     };
     cell.get_or_init(|| {
-        let root = workspace_root().map_err(|e| e.to_string())?;
+        let here = crate_dir();
+        let root = clodo_repo(&here).unwrap_or_else(|| project_root(&here));
         let out = root.join("target/workers").join(format!("{package}-test"));
-        let output = Command::new("bash")
-            .arg(root.join("scripts/workers/build.sh"))
-            .args(["-p", package, "--skip-migrations", "--out"])
-            .arg(&out)
-            .current_dir(&root)
-            .env_remove("CARGO_TARGET_DIR")
-            .stdin(Stdio::null())
+        let mut cmd = build_command(package, &out).map_err(|e| e.to_string())?;
+        let output = cmd
             .output()
-            .map_err(|e| format!("cannot run scripts/workers/build.sh: {e}"))?;
+            .map_err(|e| format!("cannot run the Worker build ({cmd:?}): {e}"))?;
         if output.status.success() {
             Ok(out)
         } else {
             Err(format!(
-                "scripts/workers/build.sh -p {package} exited with {}:\n{}{}",
+                "`cargo clodo build --worker -p {package}` exited with {}:\n{}{}",
                 output.status,
                 String::from_utf8_lossy(&output.stdout),
                 String::from_utf8_lossy(&output.stderr)
@@ -138,7 +196,13 @@ fn build(package: &str) -> Result<PathBuf, WorkerdError> {
         }
     })
     .clone()
-    .map_err(WorkerdError::Build)
+    .map_err(|e| {
+        if e.starts_with("cargo-clodo is not on PATH") {
+            WorkerdError::ToolsMissing(e)
+        } else {
+            WorkerdError::Build(e)
+        }
+    })
 }
 
 /// A Worker served by workerd with a fresh in-memory D1 database. Stopped
@@ -172,9 +236,8 @@ impl WorkerdServer {
     ) -> Result<Self, WorkerdError> {
         let tools = check_tools()?;
         let bundle = build(package)?;
-        let root = workspace_root()?;
         let mut cmd = Command::new(tools.join("bin/node"));
-        cmd.arg(root.join("scripts/workers/serve.mjs"))
+        cmd.arg(bundle.join("serve.mjs"))
             .arg("--dir")
             .arg(&bundle)
             .args(["--port", "0", "--control-port", "0", "--memory", "--quiet"])
@@ -186,6 +249,7 @@ impl WorkerdServer {
             cmd.arg("--var").arg(format!("{k}={v}"));
         }
         let mut child = cmd
+            .process_group(0)
             .env("CLODO_WORKERS_TOOLS", &tools)
             .env("WRANGLER_SEND_METRICS", "false")
             .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
@@ -223,8 +287,7 @@ impl WorkerdServer {
             Ok(json) => serde_json::from_str::<Ready>(&json)
                 .map_err(|e| WorkerdError::Serve(format!("bad ready line {json:?}: {e}"))),
             Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
+                kill_group(&mut child);
                 std::thread::sleep(Duration::from_millis(200));
                 let lines = log.lock().map(|l| l.join("\n")).unwrap_or_default();
                 Err(WorkerdError::Serve(format!(
@@ -291,17 +354,44 @@ impl WorkerdServer {
     }
 }
 
+/// Ends `child` and every process of its group (`serve.mjs` started it
+/// with `process_group(0)`, so the group id is its pid): SIGTERM, then
+/// SIGKILL for what is left after a grace period.
+fn kill_group(child: &mut Child) {
+    let group = format!("-{}", child.id());
+    let signal = |sig: &str| {
+        Command::new("kill")
+            .args([sig, "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if signal("-TERM") {
+        for _ in 0..40 {
+            std::thread::sleep(Duration::from_millis(50));
+            // Once no process of the group is left, kill -0 fails.
+            if !signal("-0") {
+                break;
+            }
+        }
+        signal("-KILL");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 impl Drop for WorkerdServer {
     fn drop(&mut self) {
-        // Closing stdin stops serve.mjs cleanly; kill is the fallback.
+        // Closing stdin stops serve.mjs cleanly (it disposes workerd); the
+        // group kill then ends whatever is left, workerd included.
         drop(self.child.stdin.take());
         for _ in 0..20 {
             if matches!(self.child.try_wait(), Ok(Some(_))) {
-                return;
+                break;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        kill_group(&mut self.child);
     }
 }

@@ -52,6 +52,21 @@ use crate::db::Db;
 use crate::domain::{Domain, Secrets};
 use crate::error::ApiError;
 
+impl App {
+    /// The native command line does not exist on wasm32: a Worker is served
+    /// through [`crate::worker_app!`], not a `main`. This keeps a block's
+    /// `src/main.rs` (`app().run_cli()`) compiling for every target, so
+    /// `cargo check --target wasm32-unknown-unknown` covers the whole crate;
+    /// called, it says how to build and serve the Worker instead.
+    pub fn run_cli(self) -> Result<(), StartError> {
+        Err(StartError::Config(
+            "the native server does not run on wasm32: build the Worker with \
+             `cargo clodo build --worker` and serve it with `cargo clodo dev --workerd`"
+                .into(),
+        ))
+    }
+}
+
 /// Name of the D1 binding holding the domain's database.
 pub const D1_BINDING: &str = "DB";
 /// Name of the var naming the domain served.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use anstyle::{AnsiColor, Style};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use clodo_codegen::{client, contract, dev, diff, routes, scaffold};
+use clodo_codegen::{client, contract, dev, diff, own_crates, routes, scaffold};
 
 mod domain_cmd;
 mod workers_cmd;
@@ -44,10 +44,13 @@ enum Command {
 Examples:
   cargo clodo new-block bakery-orders
   cargo clodo new-block inventory --template crud --path blocks/inventory
-  cargo clodo new-block shop --sdk-version 0.1.0
+  cargo clodo new-block shop --sdk-git https://github.com/clodo-dev/clodo --sdk-rev v0.1.0
 
-Inside the Clodo repository the new crate depends on its clodo-sdk by path;
-elsewhere on the released version. Then: cd <dir> && cargo test && cargo run")]
+The new crate depends on clodo-sdk from, in this order: --sdk-path, --sdk-git
+or --sdk-version; the Clodo clone this cargo-clodo was built from (`cargo
+install --path clodo-codegen`), if it still exists; the Clodo clone the crate
+is written into; the registry. The line chosen is printed.
+Then: cd <dir> && cargo test && cargo run")]
     NewBlock {
         /// Crate name: lowercase letters, digits, `-` and `_`.
         name: String,
@@ -57,9 +60,15 @@ elsewhere on the released version. Then: cd <dir> && cargo test && cargo run")]
         /// Directory to create (default: ./NAME); must be missing or empty.
         #[arg(long)]
         path: Option<PathBuf>,
-        /// Depend on the clodo-sdk at this path.
-        #[arg(long, conflicts_with = "sdk_version")]
+        /// Depend on the clodo-sdk at this path (its folder, or the Clodo clone holding it).
+        #[arg(long, conflicts_with_all = ["sdk_version", "sdk_git"])]
         sdk_path: Option<PathBuf>,
+        /// Depend on clodo-sdk from this git repository of Clodo.
+        #[arg(long, value_name = "URL", conflicts_with = "sdk_version")]
+        sdk_git: Option<String>,
+        /// The commit, tag or branch of --sdk-git.
+        #[arg(long, value_name = "REV", requires = "sdk_git")]
+        sdk_rev: Option<String>,
         /// Depend on this clodo-sdk version from the registry.
         #[arg(long)]
         sdk_version: Option<String>,
@@ -367,27 +376,27 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             template,
             path,
             sdk_path,
+            sdk_git,
+            sdk_rev,
             sdk_version,
         } => {
             let dir = path.unwrap_or_else(|| PathBuf::from(&name));
-            let sdk = match (sdk_path, sdk_version) {
-                (Some(p), _) => scaffold::SdkDependency::Path(p),
-                (None, Some(v)) => scaffold::SdkDependency::Version(v),
-                (None, None) => {
-                    let start = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
-                    let found = start.ancestors().find_map(scaffold::find_sdk).or_else(|| {
-                        std::env::current_dir()
-                            .ok()
-                            .and_then(|d| scaffold::find_sdk(&d))
-                    });
-                    match found {
-                        Some(p) => scaffold::SdkDependency::Path(p),
-                        None => {
-                            scaffold::SdkDependency::Version(env!("CARGO_PKG_VERSION").to_owned())
-                        }
-                    }
-                }
+            let choice = own_crates::Choice {
+                path: sdk_path,
+                git: sdk_git,
+                rev: sdk_rev,
+                version: sdk_version,
             };
+            let sdk = own_crates::resolve(&choice, &dir).map_err(|e| {
+                Failure::new(e).help(
+                    "pass --sdk-path with the clodo-sdk folder of a Clodo clone, \
+                     or --sdk-git URL (and --sdk-rev REV), or --sdk-version VERSION",
+                )
+            })?;
+            if let Some(n) = &sdk.note {
+                note("Note", n);
+            }
+            let sdk = sdk.source;
             let template = match template {
                 TemplateArg::Basic => scaffold::Template::Basic,
                 TemplateArg::Crud => scaffold::Template::Crud,
@@ -406,13 +415,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 };
                 Failure::new(e).help(help)
             })?;
-            note(
-                "Created",
-                format!(
-                    "block {name} in {} (clodo-sdk = {})",
-                    done.dir.display(),
-                    done.sdk
-                ),
+            note("Created", format!("block {name} in {}", done.dir.display()));
+            note("Depends", &done.sdk);
+            let _ = writeln!(
+                anstream::stderr(),
+                "{HELP}tour:{HELP:#} {}",
+                done.dir.join("README.md").display()
             );
             let _ = writeln!(
                 anstream::stderr(),
