@@ -1,9 +1,27 @@
-//! `cargo clodo new-block` as a new user runs it: scaffold each template into
-//! a temporary directory, then `cargo test` there (the HTTP tests of the new
-//! block run against the real server).
+//! A new user's path, as README.md and `cargo clodo new-block` promise it:
+//! `cargo install --path clodo-codegen --locked` into a temporary root, then,
+//! once per template, `cargo clodo new-block` in a temporary directory
+//! outside any cargo workspace, and in the new crate:
+//!
+//! - `cargo test`, native and workerd halves (the workerd half is skipped,
+//!   visibly, without the Workers tools; under `CI=true` it must run);
+//! - `cargo clodo domain add` twice, then `domain check`;
+//! - `cargo clodo deploy --dry-run`, which writes nothing;
+//! - `cargo clodo build --worker`;
+//! - `cargo run`, a magic-link sign-in, and a protected route with the session.
+//!
+//! Everything shares the workspace's target directory (cargo's lock
+//! serialises the builds), and the wasm builds share `target/wasm`.
 
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, BufReader};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+mod common;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,71 +36,334 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace().join("target"))
 }
 
-fn scaffold_and_test(template: &str) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = tmp.path().join(format!("my-{template}"));
-    let name = format!("my-{template}-block");
-    let out = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"))
-        .args([
-            "clodo",
-            "new-block",
-            &name,
-            "--template",
-            template,
-            "--path",
-        ])
-        .arg(&dir)
-        .arg("--sdk-path")
-        .arg(workspace().join("clodo-sdk"))
-        .output()
-        .expect("cargo-clodo runs");
+fn cargo() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+/// The temporary root cargo-clodo is installed into, once per test binary.
+fn installed() -> &'static Path {
+    static ROOT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = tempfile::tempdir().expect("tempdir");
+        let started = Instant::now();
+        let out = Command::new(cargo())
+            .args(["install", "--quiet", "--locked", "--debug", "--path"])
+            .arg(workspace().join("clodo-codegen"))
+            .arg("--root")
+            .arg(root.path())
+            .env("CARGO_TARGET_DIR", target_dir())
+            .output()
+            .expect("cargo install runs");
+        assert_ok("cargo install --path clodo-codegen", &out);
+        eprintln!(
+            "cargo install --path clodo-codegen: {:.0?}",
+            started.elapsed()
+        );
+        root
+    })
+    .path()
+}
+
+fn assert_ok(what: &str, out: &Output) {
     assert!(
         out.status.success(),
-        "{}",
+        "{what} failed ({}):\n{}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    for file in [
-        "Cargo.toml",
-        "build.rs",
-        "src/lib.rs",
-        "src/main.rs",
-        "migrations/0001_init.sql",
-        "domains/dev.localhost.toml",
-        "wrangler.toml",
-        ".gitignore",
-        "README.md",
-        "tests/http.rs",
-    ] {
-        assert!(dir.join(file).is_file(), "{template}: {file} written");
-    }
-    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("manifest");
-    assert!(manifest.contains("clodo-sdk = { path = "), "{manifest}");
-    // Start from the workspace's lock file so the same dependency versions
-    // are used and the shared target directory's artifacts are reused.
-    std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let test = Command::new(cargo)
-        .args(["test", "--quiet"])
-        .current_dir(&dir)
+}
+
+/// A command as a user types it in `dir`: the installed cargo-clodo first
+/// on `PATH`, the shared target folders.
+fn user_command(dir: &Path, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let bin = installed().join("bin");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut paths = vec![bin];
+    paths.extend(std::env::split_paths(&path));
+    let mut c = Command::new(program);
+    c.current_dir(dir)
+        .env("PATH", std::env::join_paths(paths).expect("PATH"))
         .env("CARGO_TARGET_DIR", target_dir())
+        .env("CLODO_WASM_TARGET_DIR", target_dir().join("wasm"))
+        .env_remove("CARGO_MANIFEST_DIR")
+        .env_remove("CLODO_DOMAIN")
+        .env_remove("CLODO_DATA_DIR")
+        .env_remove("CLODO_DOMAINS_DIR")
+        .stdin(Stdio::null());
+    c
+}
+
+fn clodo(dir: &Path, args: &[&str]) -> Output {
+    user_command(dir, "cargo")
+        .arg("clodo")
+        .args(args)
+        .output()
+        .expect("cargo clodo runs")
+}
+
+/// Every file under `dir` but `target/`, with its bytes.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            if rel == Path::new("target") {
+                continue;
+            }
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                out.insert(rel, bytes);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// `cargo run` of the new crate, in a process group of its own.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.wait();
+    }
+}
+
+fn cargo_run(dir: &Path, port: u16) -> Running {
+    let mut child = user_command(dir, "cargo")
+        .args(["run", "--quiet"])
+        .env("PORT", port.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .process_group(0)
+        .spawn()
+        .expect("cargo run starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let running = Running(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.contains("docs http") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    rx.recv_timeout(Duration::from_secs(600))
+        .expect("cargo run serves within 10 minutes");
+    running
+}
+
+/// The magic-link sign-in of the README's tour, then `protected` with the
+/// session's access token; returns that call's status and body.
+fn sign_in_and_call(dir: &Path, base: &str, protected: (&str, &str, &str)) -> (u16, String) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let c = reqwest::Client::new();
+        let resp = c
+            .post(format!("{base}/auth/magic-link"))
+            .json(&serde_json::json!({"email": "ann@example.com"}))
+            .send()
+            .await
+            .expect("magic-link");
+        assert_eq!(resp.status(), 202);
+        let outbox = dir.join(".clodo/dev.localhost/outbox");
+        let mut mails: Vec<PathBuf> = std::fs::read_dir(&outbox)
+            .unwrap_or_else(|e| panic!("{}: {e}", outbox.display()))
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        mails.sort();
+        let mail: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(mails.last().expect("a mail")).expect("read"))
+                .expect("json");
+        assert_eq!(mail["to"], "ann@example.com");
+        let link = mail["link"].as_str().expect("a link");
+        let token = link.split("token=").nth(1).expect("token in the link");
+        let session: serde_json::Value = c
+            .post(format!("{base}/auth/verify"))
+            .json(&serde_json::json!({"token": token}))
+            .send()
+            .await
+            .expect("verify")
+            .json()
+            .await
+            .expect("session");
+        let access = session["access_token"].as_str().expect("access token");
+        let (method, path, body) = protected;
+        let unauthenticated = c
+            .request(method.parse().expect("method"), format!("{base}{path}"))
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("call");
+        assert_eq!(unauthenticated.status(), 401, "{path} is protected");
+        let resp = c
+            .request(method.parse().expect("method"), format!("{base}{path}"))
+            .bearer_auth(access)
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("call");
+        (resp.status().as_u16(), resp.text().await.expect("a body"))
+    })
+}
+
+/// One template, the whole path. Templates run one after the other: each
+/// step already uses both cores.
+fn new_user_path(template: &str, protected: (&str, &str, &str)) {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let tools = common::workers_tools(&["wasm-bindgen", "node", "workerd", "wrangler"]);
+    let home = tempfile::tempdir().expect("tempdir");
+    assert!(
+        !home
+            .path()
+            .ancestors()
+            .any(|d| d.join("Cargo.toml").is_file()),
+        "the temporary directory must lie outside any cargo workspace"
+    );
+    let name = format!("my-{template}");
+    let started = Instant::now();
+    let out = user_command(home.path(), "cargo")
+        .args(["clodo", "new-block", &name, "--template", template])
+        .output()
+        .expect("cargo clodo new-block runs");
+    assert_ok("cargo clodo new-block", &out);
+    let said = String::from_utf8_lossy(&out.stderr);
+    let sdk = workspace().join("clodo-sdk");
+    assert!(
+        said.contains(&format!(
+            "clodo-sdk = {{ path = {:?}",
+            sdk.display().to_string()
+        )),
+        "new-block prints the dependency it chose, the clone it was built from:\n{said}"
+    );
+    let dir = home.path().join(&name);
+    assert!(
+        !dir.join("wrangler.toml").exists(),
+        "no stale wrangler.toml"
+    );
+
+    // cargo test: both halves.
+    let out = user_command(&dir, "cargo")
+        .args(["test"])
         .output()
         .expect("cargo test runs");
-    assert!(
-        test.status.success(),
-        "{template}: cargo test in the new block failed:\n{}\n{}",
-        String::from_utf8_lossy(&test.stdout),
-        String::from_utf8_lossy(&test.stderr)
+    assert_ok(&format!("{template}: cargo test in the new crate"), &out);
+    let report = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("test native::"), "{report}");
+    assert!(report.contains("test workerd::"), "{report}");
+    if tools.is_some() {
+        assert!(
+            !stderr.contains("SKIPPED"),
+            "with the Workers tools the workerd half runs:\n{stderr}"
+        );
+    } else {
+        assert!(
+            stderr.contains("SKIPPED workerd::"),
+            "a skipped workerd half says so:\n{stderr}"
+        );
+    }
+    eprintln!("{template}: cargo test: {:.0?}", started.elapsed());
+
+    // Two customer domains, checked.
+    for domain in ["alpha.example", "beta.example"] {
+        let out = clodo(&dir, &["domain", "add", domain]);
+        assert_ok(&format!("domain add {domain}"), &out);
+    }
+    let file = dir.join("domains/alpha.example.toml");
+    let mut text = std::fs::read_to_string(&file).expect("domain file");
+    text.push_str("\n[hostnames]\nproduction = [\"alpha.example\"]\n");
+    std::fs::write(&file, text).expect("write");
+    let out = clodo(&dir, &["domain", "check"]);
+    assert_ok("domain check", &out);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("3 domains ok"), "{said}");
+
+    // The deploy plan writes nothing.
+    let before = files(&dir);
+    let out = clodo(
+        &dir,
+        &[
+            "deploy",
+            "--domain",
+            "alpha.example",
+            "--env",
+            "production",
+            "--dry-run",
+        ],
     );
-    let report = String::from_utf8_lossy(&test.stdout);
-    assert!(report.contains("test result: ok"), "{report}");
+    assert_ok("deploy --dry-run", &out);
+    let plan = String::from_utf8_lossy(&out.stdout);
+    assert!(plan.contains("wrangler deploy"), "{plan}");
+    assert_eq!(
+        files(&dir).keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "deploy --dry-run writes no file"
+    );
+    assert!(files(&dir) == before, "deploy --dry-run changes no file");
+
+    // The Worker bundle.
+    if tools.is_some() {
+        let out = clodo(&dir, &["build", "--worker"]);
+        assert_ok("build --worker", &out);
+        let bundle = dir.join("target/workers").join(&name).join("worker");
+        assert!(
+            bundle.join("index_bg.wasm").is_file(),
+            "{}",
+            bundle.display()
+        );
+        assert!(bundle.join("entry.mjs").is_file());
+    }
+
+    // cargo run: sign in, then a protected route.
+    let port = free_port();
+    let server = cargo_run(&dir, port);
+    let (status, body) = sign_in_and_call(&dir, &format!("http://127.0.0.1:{port}"), protected);
+    drop(server);
+    assert_eq!(status, 201, "{body}");
+    eprintln!("{template}: the whole path: {:.0?}", started.elapsed());
 }
 
 #[test]
-fn basic_block_builds_and_its_tests_pass() {
-    scaffold_and_test("basic");
+fn basic_template_new_user_path() {
+    new_user_path("basic", ("POST", "/notes", r#"{"text":"signed in"}"#));
 }
 
 #[test]
-fn crud_block_builds_and_its_tests_pass() {
-    scaffold_and_test("crud");
+fn crud_template_new_user_path() {
+    new_user_path(
+        "crud",
+        ("POST", "/items", r#"{"name":"flour","quantity":1}"#),
+    );
 }

@@ -68,7 +68,7 @@ fn note_skipped(reason: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "SKIPPED {test}: the Worker half of this test did not run (set CI=true to make this a failure)"
+        "SKIPPED {test}: the Workers tools are missing, so this half did not run (under CI=true it fails)"
     );
     REASON_SHOWN.call_once(|| {
         let _ = writeln!(err, "SKIPPED because {reason}");

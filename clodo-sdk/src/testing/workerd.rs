@@ -42,9 +42,20 @@ pub enum WorkerdError {
     Serve(String),
 }
 
-/// How to install the tools, for messages.
-pub const INSTALL_HINT: &str = "install the Workers toolchain once with `bash .ci/install-workers.sh` \
-     (wasm32 target, wasm-bindgen-cli 0.2.130, miniflare/workerd, Node 22; about 5 minutes)";
+/// How to install the tools, for messages: the script of the Clodo clone
+/// this SDK was built from, by its full path when it is there (a block
+/// outside the repository has no `.ci/` of its own).
+pub fn install_hint() -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.ci/install-workers.sh");
+    let shown = match script.canonicalize() {
+        Ok(p) => p.display().to_string(),
+        Err(_) => ".ci/install-workers.sh (in a Clodo clone)".to_owned(),
+    };
+    format!(
+        "install the Workers toolchain once with `bash {shown}` (wasm32 target, \
+         wasm-bindgen-cli 0.2.130, miniflare/workerd, Node 22; about 5 minutes)"
+    )
+}
 
 /// The folder of the pinned tools.
 pub fn tools_dir() -> PathBuf {
@@ -86,9 +97,10 @@ pub fn check_tools() -> Result<PathBuf, WorkerdError> {
         Ok(tools)
     } else {
         Err(WorkerdError::ToolsMissing(format!(
-            "the Workers toolchain is incomplete in {} (missing: {}): {INSTALL_HINT}",
+            "the Workers toolchain is incomplete in {} (missing: {}): {}",
             tools.display(),
-            missing.join(", ")
+            missing.join(", "),
+            install_hint()
         )))
     }
 }
