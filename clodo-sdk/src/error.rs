@@ -263,6 +263,9 @@ fn slug_for(status: StatusCode) -> &'static str {
     }
 }
 
+/// `Retry-After` of the 503 a saturated database answers.
+pub const DB_BUSY_RETRY_AFTER_SECS: u64 = 1;
+
 impl From<crate::db::DbError> for ApiError {
     fn from(e: crate::db::DbError) -> Self {
         match e {
@@ -270,6 +273,12 @@ impl From<crate::db::DbError> for ApiError {
                 ApiError::conflict(format!("the change conflicts with existing data ({msg})"))
             }
             crate::db::DbError::IntegerOutOfRange { .. } => ApiError::bad_request(e.to_string()),
+            crate::db::DbError::Busy { .. } => {
+                ApiError::unavailable("the service is busy; retry shortly").with_header(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(DB_BUSY_RETRY_AFTER_SECS),
+                )
+            }
             other => ApiError::internal(other),
         }
     }
