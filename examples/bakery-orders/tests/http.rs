@@ -270,6 +270,7 @@ async fn auth_outcomes(target: Target) {
         iat: unix_now(),
         exp: unix_now() + 600,
         sid: None,
+        jti: "forged".into(),
     };
     let forged = encode_unsigned(r#"{"alg":"HS256","typ":"JWT"}"#, &claims, b"x");
     let forged_payload = forged.split('.').nth(1).unwrap().to_owned();
