@@ -251,6 +251,7 @@ fn slug_for(status: StatusCode) -> &'static str {
         403 => "forbidden",
         404 => "not-found",
         405 => "method-not-allowed",
+        408 => "request-timeout",
         409 => "conflict",
         413 => "payload-too-large",
         415 => "unsupported-media-type",

@@ -592,12 +592,16 @@ impl Service {
             let resp = self.preflight(&req, origin.as_deref(), asked, &request_id);
             return with_request_id(resp, &request_id);
         }
+        let is_head = req.method == http::Method::HEAD;
         let mut resp = match self.dispatch(req, &request_id).await {
             Ok(r) => r,
             Err(e) => e.into_response(&request_id),
         };
         if let Some(origin) = origin {
             cors_headers(&mut resp, &origin);
+        }
+        if is_head {
+            resp = without_body(resp);
         }
         with_request_id(resp, &request_id)
     }
@@ -629,6 +633,11 @@ impl Service {
         mut req: Request,
         request_id: &Arc<str>,
     ) -> Result<Response, ApiError> {
+        // HEAD is GET without the body (RFC 9110 §9.3.2): the handler sees a
+        // GET, `handle` drops the body and keeps its Content-Length.
+        if req.method == http::Method::HEAD {
+            req.method = http::Method::GET;
+        }
         let method = Method::from_http(&req.method);
         if req.method == http::Method::GET {
             if req.path == CONTRACT_PATH {
@@ -727,6 +736,18 @@ fn static_response(body: Bytes, content_type: &'static str) -> Response {
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r
+}
+
+/// The answer to a HEAD request: the GET's status and headers, with
+/// `Content-Length` of the body it leaves out.
+fn without_body(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    if !parts.headers.contains_key(header::CONTENT_LENGTH) {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    }
+    http::Response::from_parts(parts, Bytes::new())
 }
 
 fn with_request_id(mut resp: Response, request_id: &str) -> Response {
