@@ -24,7 +24,9 @@ use crate::route::{Access, Match, Method, RouteDef, Router, RouterError, normali
 use crate::state::Extensions;
 
 mod cors;
+mod head;
 use cors::cors_headers;
+use head::without_body;
 
 /// Paths the runtime serves itself.
 pub const CONTRACT_PATH: &str = "/openapi.json";
@@ -736,18 +738,6 @@ fn static_response(body: Bytes, content_type: &'static str) -> Response {
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r
-}
-
-/// The answer to a HEAD request: the GET's status and headers, with
-/// `Content-Length` of the body it leaves out.
-fn without_body(resp: Response) -> Response {
-    let (mut parts, body) = resp.into_parts();
-    if !parts.headers.contains_key(header::CONTENT_LENGTH) {
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
-    }
-    http::Response::from_parts(parts, Bytes::new())
 }
 
 fn with_request_id(mut resp: Response, request_id: &str) -> Response {
