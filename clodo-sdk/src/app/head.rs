@@ -20,4 +20,3 @@ pub(super) fn without_body(resp: Response) -> Response {
     }
     http::Response::from_parts(parts, Bytes::new())
 }
-

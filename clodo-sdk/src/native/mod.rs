@@ -280,7 +280,7 @@ environment:
                   request is answered 503 with Retry-After and the connection closed
   CLODO_HEADER_READ_TIMEOUT_SECS  time to send a request's headers (default 10)
   CLODO_KEEP_ALIVE_TIMEOUT_SECS  idle time before a kept-alive connection closes
-                  (default 30; 0: no keep-alive)
+                  (default 5, at most the header read timeout; 0: no keep-alive)
   CLODO_IDLE_TIMEOUT_SECS  longest pause in a request body, then 408 (default 30)
   CLODO_DRAIN_TIMEOUT_SECS  on Ctrl-C/SIGTERM, time for requests in flight to
                   finish (default 10)

@@ -8,7 +8,7 @@ use crate::app::StartError;
 /// Default [`ServerOptions::header_read_timeout`].
 pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default [`ServerOptions::keep_alive_timeout`].
-pub const DEFAULT_KEEP_ALIVE_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_KEEP_ALIVE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Default [`ServerOptions::idle_timeout`].
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default [`ServerOptions::max_connections`].
@@ -36,7 +36,10 @@ pub struct ServerOptions {
     pub header_read_timeout: Duration,
     /// How long a connection may stay open with no request in flight after
     /// its last response; zero turns keep-alive off (one request per
-    /// connection). `CLODO_KEEP_ALIVE_TIMEOUT_SECS`, default 30.
+    /// connection). The wait for the next request also counts against
+    /// [`ServerOptions::header_read_timeout`] (hyper starts that clock as
+    /// soon as it waits for a head), so only a shorter keep-alive matters.
+    /// `CLODO_KEEP_ALIVE_TIMEOUT_SECS`, default 5.
     pub keep_alive_timeout: Duration,
     /// Longest pause while reading a request body: a body that stalls this
     /// long is answered 408 and the connection closed.
