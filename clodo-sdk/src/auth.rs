@@ -1,7 +1,9 @@
 //! Session tokens: HS256 JWTs signed with the domain's secret.
 //!
 //! A token carries `iss` = the domain, `aud` = [`AUDIENCE`], `sub`, `email`,
-//! `roles`, `iat` and `exp`. Verification accepts only `alg: HS256`, compares
+//! `roles`, `iat`, `exp` and `jti`, a random 128-bit id (base64url) that
+//! makes every issued token unique, even two minted in the same second for
+//! the same user. Verification accepts only `alg: HS256`, compares
 //! the signature in constant time, and checks issuer, audience and expiry.
 //! A previous key may stay valid for verification during rotation.
 
@@ -96,6 +98,23 @@ pub struct Claims {
     /// The session this token belongs to, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
+    /// Unique id of this token ([`token_id`]): 128 random bits, base64url.
+    #[serde(default)]
+    pub jti: String,
+}
+
+/// A fresh token id: 128 bits from the OS random source, base64url (22
+/// characters). Should the random source fail, a process-wide counter and
+/// the clock still keep ids of this process distinct.
+pub fn token_id() -> String {
+    let mut raw = [0u8; 16];
+    if getrandom::fill(&mut raw).is_err() {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        raw[..8].copy_from_slice(&n.to_le_bytes());
+        raw[8..].copy_from_slice(&unix_now().to_le_bytes());
+    }
+    B64.encode(raw)
 }
 
 /// Why a token was refused. Every variant answers 401.
@@ -217,6 +236,7 @@ impl TokenKeys {
             iat: now,
             exp: now.saturating_add(ttl_secs),
             sid: user.session_id.clone(),
+            jti: token_id(),
         };
         self.sign_claims(&claims)
     }
@@ -367,5 +387,26 @@ mod tests {
             "grace period over"
         );
         assert!(TokenKeys::new("a.example", b"short", None).is_err());
+    }
+
+    fn claims_of(token: &str) -> Claims {
+        let payload = token.split('.').nth(1).unwrap();
+        serde_json::from_slice(&B64.decode(payload).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn tokens_of_the_same_second_are_unique() {
+        let keys = TokenKeys::new("a.example", KEY, None).unwrap();
+        let a = keys.mint(&alice(), 1000, 60);
+        let b = keys.mint(&alice(), 1000, 60);
+        assert_ne!(a, b, "same user, same second: still two tokens");
+        let (ca, cb) = (claims_of(&a), claims_of(&b));
+        assert_ne!(ca.jti, cb.jti);
+        assert_eq!(ca.jti.len(), 22, "128 bits, base64url: {}", ca.jti);
+        assert_eq!(B64.decode(&ca.jti).unwrap().len(), 16);
+        assert_eq!(
+            keys.verify(&a, 1000).unwrap(),
+            keys.verify(&b, 1000).unwrap()
+        );
     }
 }

@@ -251,6 +251,7 @@ fn slug_for(status: StatusCode) -> &'static str {
         403 => "forbidden",
         404 => "not-found",
         405 => "method-not-allowed",
+        408 => "request-timeout",
         409 => "conflict",
         413 => "payload-too-large",
         415 => "unsupported-media-type",
@@ -263,6 +264,9 @@ fn slug_for(status: StatusCode) -> &'static str {
     }
 }
 
+/// `Retry-After` of the 503 a saturated database answers.
+pub const DB_BUSY_RETRY_AFTER_SECS: u64 = 1;
+
 impl From<crate::db::DbError> for ApiError {
     fn from(e: crate::db::DbError) -> Self {
         match e {
@@ -270,6 +274,12 @@ impl From<crate::db::DbError> for ApiError {
                 ApiError::conflict(format!("the change conflicts with existing data ({msg})"))
             }
             crate::db::DbError::IntegerOutOfRange { .. } => ApiError::bad_request(e.to_string()),
+            crate::db::DbError::Busy { .. } => {
+                ApiError::unavailable("the service is busy; retry shortly").with_header(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(DB_BUSY_RETRY_AFTER_SECS),
+                )
+            }
             other => ApiError::internal(other),
         }
     }

@@ -247,6 +247,8 @@ impl Router {
         &self.routes
     }
 
+    /// The route for `method` (a `HEAD` request asks for `Some(Method::Get)`)
+    /// at `path`; `Allow` lists `HEAD` beside every `GET`.
     pub(crate) fn find(&self, method: Option<Method>, path: &str) -> Match<'_> {
         let raw: Vec<&str> = if path == "/" || path.is_empty() {
             Vec::new()
@@ -277,6 +279,10 @@ impl Router {
             let m = placed.def.method.as_str();
             if !allowed.contains(&m) {
                 allowed.push(m);
+            }
+            // HEAD is served wherever GET is (RFC 9110 §9.3.2).
+            if placed.def.method == Method::Get && !allowed.contains(&"HEAD") {
+                allowed.push("HEAD");
             }
         }
         if allowed.is_empty() {
@@ -360,7 +366,7 @@ mod tests {
             op_of(r.find(Some(Method::Delete), "/orders")),
             r#"405 ["POST"]"#
         );
-        assert_eq!(op_of(r.find(None, "/orders/1")), r#"405 ["GET"]"#);
+        assert_eq!(op_of(r.find(None, "/orders/1")), r#"405 ["GET", "HEAD"]"#);
         assert_eq!(op_of(r.find(Some(Method::Get), "/nope")), "404");
         assert_eq!(op_of(r.find(Some(Method::Get), "/orders/")), "404");
         assert_eq!(op_of(r.find(Some(Method::Get), "/")), "root []");

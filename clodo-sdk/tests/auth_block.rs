@@ -137,6 +137,45 @@ async fn sign_in(c: &Client, s: &TestServer, email: &str) -> Session {
     resp.json().await.unwrap()
 }
 
+async fn refresh(c: &Client, s: &TestServer, refresh_token: &str) -> Session {
+    let resp = c
+        .post(s.url("/auth/refresh"))
+        .json(&json!({ "refresh_token": refresh_token }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.json().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quick_refreshes_issue_distinct_access_tokens() {
+    let s = start(config()).await;
+    let c = Client::new();
+    let session = sign_in(&c, &s, "quick@example.com").await;
+    // Within the same second: same user, same session, same iat and exp.
+    let first = refresh(&c, &s, &session.refresh_token).await;
+    let second = refresh(&c, &s, &first.refresh_token).await;
+    let tokens = [
+        &session.access_token,
+        &first.access_token,
+        &second.access_token,
+    ];
+    for (i, a) in tokens.iter().enumerate() {
+        for b in &tokens[i + 1..] {
+            assert_ne!(a, b, "every issued access token is unique");
+        }
+    }
+    let resp = c
+        .get(s.url("/auth/me"))
+        .bearer_auth(&second.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    s.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_refresh_logout() {
     let s = start(config()).await;

@@ -24,7 +24,9 @@ use crate::route::{Access, Match, Method, RouteDef, Router, RouterError, normali
 use crate::state::Extensions;
 
 mod cors;
+mod head;
 use cors::cors_headers;
+use head::without_body;
 
 /// Paths the runtime serves itself.
 pub const CONTRACT_PATH: &str = "/openapi.json";
@@ -592,12 +594,16 @@ impl Service {
             let resp = self.preflight(&req, origin.as_deref(), asked, &request_id);
             return with_request_id(resp, &request_id);
         }
+        let is_head = req.method == http::Method::HEAD;
         let mut resp = match self.dispatch(req, &request_id).await {
             Ok(r) => r,
             Err(e) => e.into_response(&request_id),
         };
         if let Some(origin) = origin {
             cors_headers(&mut resp, &origin);
+        }
+        if is_head {
+            resp = without_body(resp);
         }
         with_request_id(resp, &request_id)
     }
@@ -629,6 +635,11 @@ impl Service {
         mut req: Request,
         request_id: &Arc<str>,
     ) -> Result<Response, ApiError> {
+        // HEAD is GET without the body (RFC 9110 §9.3.2): the handler sees a
+        // GET, `handle` drops the body and keeps its Content-Length.
+        if req.method == http::Method::HEAD {
+            req.method = http::Method::GET;
+        }
         let method = Method::from_http(&req.method);
         if req.method == http::Method::GET {
             if req.path == CONTRACT_PATH {

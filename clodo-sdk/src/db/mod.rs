@@ -315,6 +315,13 @@ pub enum DbError {
         /// The database's message.
         message: String,
     },
+    /// No connection became free within the acquire timeout: the database
+    /// is saturated. Answered 503 with `Retry-After`; retrying later helps.
+    #[error("the database is busy: no connection became free within {waited_ms} ms")]
+    Busy {
+        /// How long the caller waited.
+        waited_ms: u64,
+    },
     /// Anything else the database reported.
     #[error("database error: {0}")]
     Backend(String),

@@ -3,14 +3,22 @@
 //! every write goes through one writer connection, so writers queue in
 //! Tokio instead of spinning in SQLite's busy handler. All work runs on
 //! Tokio's blocking pool, so the async runtime never blocks on SQLite.
+//!
+//! A connection's permit travels with it into the blocking task and is
+//! released only when the connection is back in the pool: a caller that
+//! gives up (its future dropped by a timeout or a client gone away) never
+//! lets another caller in to find the pool empty. Callers wait at most the
+//! acquire timeout ([`SqliteDb::with_acquire_timeout`]) for a connection,
+//! then get [`DbError::Busy`] (503 with `Retry-After`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, ToSql};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::{DbBackend, DbError, ExecResult, MigrationSource, Rows, Statement, Value};
 use crate::maybe_send::BoxFuture;
@@ -18,16 +26,20 @@ use crate::maybe_send::BoxFuture;
 /// Reader connections kept open per database (plus one writer).
 pub const DEFAULT_POOL_SIZE: usize = 4;
 
+/// How long a query waits for a free connection before [`DbError::Busy`].
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// A SQLite database file with reader connections and one writer.
 pub struct SqliteDb {
     path: PathBuf,
     readers: Arc<Pool>,
     writer: Arc<Pool>,
+    acquire_timeout: Duration,
 }
 
 struct Pool {
     conns: Mutex<Vec<Conn>>,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
 }
 
 impl std::fmt::Debug for SqliteDb {
@@ -66,7 +78,15 @@ impl SqliteDb {
             path,
             readers: Arc::new(readers),
             writer: Arc::new(writer),
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
         })
+    }
+
+    /// Sets how long a query waits for a free connection before it fails
+    /// with [`DbError::Busy`] (default [`DEFAULT_ACQUIRE_TIMEOUT`]).
+    pub fn with_acquire_timeout(mut self, timeout: Duration) -> Self {
+        self.acquire_timeout = timeout;
+        self
     }
 
     /// The database file.
@@ -99,7 +119,7 @@ impl Pool {
         }
         Ok(Self {
             conns: Mutex::new(conns),
-            permits: Semaphore::new(size),
+            permits: Arc::new(Semaphore::new(size)),
         })
     }
 }
@@ -113,34 +133,60 @@ struct Conn {
 /// Most distinct queries whose column names a connection remembers.
 const COLUMN_CACHE_LIMIT: usize = 256;
 
-/// Runs `f` with a connection of `pool` on Tokio's blocking pool.
+/// A connection taken from its pool, with the permit that let it out. On
+/// drop (also when the work panicked) the connection goes back first, then
+/// the permit is released, so a permit always finds a connection.
+struct Lease {
+    pool: Arc<Pool>,
+    conn: Option<Conn>,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let (Some(conn), Ok(mut conns)) = (self.conn.take(), self.pool.conns.lock()) {
+            conns.push(conn);
+        }
+    }
+}
+
+/// Runs `f` with a connection of `pool` on Tokio's blocking pool, waiting at
+/// most `wait` for one. The permit moves into the blocking task: dropping
+/// this future does not free the connection before the work is done.
 async fn with_conn<R: Send + 'static>(
     pool: &Arc<Pool>,
+    wait: Duration,
     f: impl FnOnce(&mut Conn) -> Result<R, DbError> + Send + 'static,
 ) -> Result<R, DbError> {
-    let permit = pool
-        .permits
-        .acquire()
-        .await
-        .map_err(|_| DbError::Backend("database pool closed".into()))?;
+    let permit = match tokio::time::timeout(wait, Arc::clone(&pool.permits).acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        Ok(Err(_)) => return Err(DbError::Backend("database pool closed".into())),
+        Err(_) => {
+            return Err(DbError::Busy {
+                waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+            });
+        }
+    };
     let pool = Arc::clone(pool);
-    let result = tokio::task::spawn_blocking(move || {
-        let mut conn = pool
+    tokio::task::spawn_blocking(move || {
+        let conn = pool
             .conns
             .lock()
             .map_err(|_| DbError::Backend("database pool poisoned".into()))?
             .pop()
             .ok_or_else(|| DbError::Backend("no free connection".into()))?;
-        let r = f(&mut conn);
-        if let Ok(mut conns) = pool.conns.lock() {
-            conns.push(conn);
+        let mut lease = Lease {
+            pool,
+            conn: Some(conn),
+            _permit: permit,
+        };
+        match lease.conn.as_mut() {
+            Some(conn) => f(conn),
+            None => Err(DbError::Backend("no free connection".into())),
         }
-        r
     })
     .await
-    .map_err(|e| DbError::Backend(format!("database task failed: {e}")))?;
-    drop(permit);
-    result
+    .map_err(|e| DbError::Backend(format!("database task failed: {e}")))?
 }
 
 fn bind_params(stmt: &Statement) -> Vec<&dyn ToSql> {
@@ -230,7 +276,9 @@ const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS _clodo_migrations (\
 
 impl DbBackend for SqliteDb {
     fn execute(&self, stmt: Statement) -> BoxFuture<'_, Result<ExecResult, DbError>> {
-        Box::pin(with_conn(&self.writer, move |c| exec_one(&c.conn, &stmt)))
+        Box::pin(with_conn(&self.writer, self.acquire_timeout, move |c| {
+            exec_one(&c.conn, &stmt)
+        }))
     }
 
     fn query(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows, DbError>> {
@@ -240,11 +288,13 @@ impl DbBackend for SqliteDb {
         } else {
             &self.writer
         };
-        Box::pin(with_conn(pool, move |c| query_one(c, &stmt)))
+        Box::pin(with_conn(pool, self.acquire_timeout, move |c| {
+            query_one(c, &stmt)
+        }))
     }
 
     fn batch(&self, stmts: Vec<Statement>) -> BoxFuture<'_, Result<Vec<ExecResult>, DbError>> {
-        Box::pin(with_conn(&self.writer, move |c| {
+        Box::pin(with_conn(&self.writer, self.acquire_timeout, move |c| {
             let tx = c
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -263,7 +313,7 @@ impl DbBackend for SqliteDb {
         block: String,
         migrations: Vec<MigrationSource>,
     ) -> BoxFuture<'_, Result<Vec<String>, DbError>> {
-        Box::pin(with_conn(&self.writer, move |c| {
+        Box::pin(with_conn(&self.writer, self.acquire_timeout, move |c| {
             let c = &mut c.conn;
             c.execute_batch(MIGRATIONS_TABLE).map_err(backend_err)?;
             let mut sorted = migrations;
@@ -429,5 +479,90 @@ mod tests {
             .await
             .unwrap();
         assert!(t.rows.is_empty(), "migration rolled back");
+    }
+
+    /// A query that keeps a connection busy for a while (hundreds of ms).
+    const SLOW: &str = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+                        WHERE x < 1000000) SELECT count(*) AS n FROM c";
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn cancelled_queries_never_make_others_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        // A generous bound: this test is about cancellation, not saturation.
+        let db = Db::new(
+            SqliteDb::open(dir.path().join("db.sqlite3"), 2)
+                .unwrap()
+                .with_acquire_timeout(std::time::Duration::from_secs(120)),
+        );
+        // Half the callers give up mid-query: their futures are dropped while
+        // the blocking task still holds the connection; the other half run
+        // alongside and right after.
+        let mut tasks = Vec::new();
+        for i in 0..8 {
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                if i % 2 == 0 {
+                    let q = db.query_rows(SLOW, vec![]);
+                    let _ = tokio::time::timeout(std::time::Duration::from_millis(2), q).await;
+                    None
+                } else {
+                    Some(db.query_rows("SELECT 1 AS one", vec![]).await)
+                }
+            }));
+        }
+        for t in tasks {
+            if let Some(r) = t.await.unwrap() {
+                r.expect("a query that was not cancelled succeeds");
+            }
+        }
+        let quick: Vec<_> = (0..16)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { db.query_rows("SELECT 1 AS one", vec![]).await })
+            })
+            .collect();
+        for q in quick {
+            let rows = q
+                .await
+                .unwrap()
+                .expect("no caller fails after cancellations");
+            assert_eq!(rows.rows.len(), 1);
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn saturation_waits_within_the_bound_then_answers_503() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::new(
+            SqliteDb::open(dir.path().join("db.sqlite3"), 1)
+                .unwrap()
+                .with_acquire_timeout(std::time::Duration::from_millis(20)),
+        );
+        let busy = {
+            let db = db.clone();
+            tokio::spawn(async move { db.query_rows(SLOW, vec![]).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let err = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            db.query_rows("SELECT 1", vec![]),
+        )
+        .await
+        .expect("a saturated pool answers within its bound")
+        .unwrap_err();
+        assert!(matches!(err, DbError::Busy { waited_ms: 20 }), "{err}");
+        let resp = crate::error::ApiError::from(err).into_response("req-1");
+        assert_eq!(resp.status(), 503);
+        assert_eq!(resp.headers()[http::header::RETRY_AFTER], "1");
+        assert_eq!(
+            resp.headers()[http::header::CONTENT_TYPE],
+            crate::error::PROBLEM_JSON
+        );
+        busy.await
+            .unwrap()
+            .expect("the slow query itself completes");
+        db.query_rows("SELECT 1", vec![])
+            .await
+            .expect("a free pool serves again");
     }
 }

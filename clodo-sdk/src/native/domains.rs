@@ -150,7 +150,10 @@ pub async fn start_domain(
             ))
         })?),
     };
-    let db = Db::new(SqliteDb::open(dir.join("db.sqlite3"), cfg.pool_size)?);
+    let db = Db::new(
+        SqliteDb::open(dir.join("db.sqlite3"), cfg.pool_size)?
+            .with_acquire_timeout(cfg.db_acquire_timeout),
+    );
     let mut domain = Domain::new(&cfg.domain);
     domain.secrets = secrets;
     domain.features = setup.features.clone();

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use http::{HeaderValue, StatusCode};
+use http::{HeaderMap, HeaderValue, StatusCode, Uri, Version};
 
 use crate::app::Service;
 use crate::error::ApiError;
@@ -102,26 +102,81 @@ impl HostRouter {
         v
     }
 
-    /// The 421 for a host no domain claims (problem+json, listing the hosts served).
+    /// The 421 for a host no domain claims (problem+json). It names no other
+    /// domain (that would tell any caller which tenants the server hosts);
+    /// the hosts served go to the log instead.
     pub fn misdirected(&self, host: Option<&str>) -> Response {
-        let mut raw = [0u8; 4];
-        let _ = getrandom::fill(&mut raw);
-        let rid: String = raw.iter().map(|b| format!("{b:02x}")).collect();
-        let rid = format!("req-{rid}-host");
+        let rid = standalone_request_id("host");
         let shown = host.map_or_else(|| "(no Host header)".to_owned(), normalize_host);
-        let mut resp = ApiError::new(
-            StatusCode::MISDIRECTED_REQUEST,
-            format!(
-                "no domain is served at host {shown}; this server serves: {}",
-                self.hosts().join(", ")
+        tracing::warn!(
+            request_id = rid.as_str(),
+            host = shown.as_str(),
+            served = self.hosts().join(", "),
+            "421: no domain is served at this host"
+        );
+        problem(
+            ApiError::new(
+                StatusCode::MISDIRECTED_REQUEST,
+                format!("no domain is served at host {shown}"),
             ),
+            &rid,
         )
-        .into_response(&rid);
-        if let Ok(v) = HeaderValue::from_str(&rid) {
-            resp.headers_mut().insert("x-request-id", v);
-        }
-        resp
     }
+}
+
+/// A request id for an answer given before any domain is chosen.
+pub(crate) fn standalone_request_id(tag: &str) -> String {
+    let mut raw = [0u8; 4];
+    let _ = getrandom::fill(&mut raw);
+    let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    format!("req-{hex}-{tag}")
+}
+
+/// `err` as problem+json with `rid` as its request id.
+pub(crate) fn problem(err: ApiError, rid: &str) -> Response {
+    let mut resp = err.into_response(rid);
+    if let Ok(v) = HeaderValue::from_str(rid) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    resp
+}
+
+/// The host a request is for, by RFC 9112 §3.2: 400 for more than one
+/// `Host` header, an invalid one, or an HTTP/1.1 request without one; an
+/// absolute-form target (`GET http://shop.example/menu`) is routed by its
+/// own authority, whatever `Host` says. `None`: HTTP/1.0 without a host.
+pub(crate) fn request_host<'a>(
+    headers: &'a HeaderMap,
+    uri: &'a Uri,
+    version: Version,
+) -> Result<Option<&'a str>, ApiError> {
+    let mut values = headers.get_all(http::header::HOST).iter();
+    let host = values.next();
+    if values.next().is_some() {
+        return Err(ApiError::bad_request(
+            "the request has more than one Host header (RFC 9112 §3.2)",
+        ));
+    }
+    let host = match host {
+        None => None,
+        Some(v) => {
+            let text = v
+                .to_str()
+                .ok()
+                .filter(|t| !t.contains('@') && t.parse::<http::uri::Authority>().is_ok())
+                .ok_or_else(|| {
+                    ApiError::bad_request("the Host header is not a valid host (RFC 9112 §3.2)")
+                })?;
+            Some(text)
+        }
+    };
+    if host.is_none() && version >= Version::HTTP_11 {
+        return Err(ApiError::bad_request(
+            "an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)",
+        ));
+    }
+    // Absolute form: the target's authority wins, Host is ignored (§3.2.2).
+    Ok(uri.host().or(host))
 }
 
 /// Lower-case, without port or trailing dot; IPv6 literals keep their brackets.
@@ -161,5 +216,36 @@ mod tests {
         assert!(is_ip_or_localhost("[::1]"));
         assert!(is_ip_or_localhost("localhost"));
         assert!(!is_ip_or_localhost("shop.localhost"));
+    }
+
+    fn host_of(raw_hosts: &[&str], target: &str, version: Version) -> Result<Option<String>, u16> {
+        let mut headers = HeaderMap::new();
+        for h in raw_hosts {
+            headers.append(http::header::HOST, HeaderValue::from_str(h).unwrap());
+        }
+        let uri: Uri = target.parse().unwrap();
+        request_host(&headers, &uri, version)
+            .map(|h| h.map(str::to_owned))
+            .map_err(|e| e.status().as_u16())
+    }
+
+    #[test]
+    fn ambiguous_hosts_are_refused_and_absolute_targets_win() {
+        let v11 = Version::HTTP_11;
+        assert_eq!(
+            host_of(&["a.example"], "/x", v11),
+            Ok(Some("a.example".into()))
+        );
+        assert_eq!(host_of(&["a.example", "b.example"], "/x", v11), Err(400));
+        assert_eq!(host_of(&["a.example", "a.example"], "/x", v11), Err(400));
+        assert_eq!(host_of(&[], "/x", v11), Err(400));
+        assert_eq!(host_of(&[], "/x", Version::HTTP_10), Ok(None));
+        assert_eq!(host_of(&["a b"], "/x", v11), Err(400));
+        assert_eq!(host_of(&["user@a.example"], "/x", v11), Err(400));
+        assert_eq!(
+            host_of(&["a.example"], "http://b.example:8787/x", v11),
+            Ok(Some("b.example".into()))
+        );
+        assert_eq!(host_of(&[], "http://b.example/x", v11), Err(400));
     }
 }

@@ -4,6 +4,7 @@
 
 mod domains;
 mod hosts;
+mod options;
 mod server;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -12,12 +13,16 @@ use std::sync::Arc;
 
 pub use domains::{DomainSetup, ServedDomain, start_domain, start_domains};
 pub use hosts::HostRouter;
-pub use server::{RunningServer, serve_hosts, serve_on};
+pub use options::{
+    DEFAULT_DRAIN_TIMEOUT, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, OVERLOAD_RETRY_AFTER_SECS, ServerOptions,
+};
+pub use server::{RunningServer, serve_hosts, serve_hosts_with, serve_on, serve_on_with};
 
 use crate::app::{App, Service, StartError};
 use crate::auth;
 use crate::config::Env;
-use crate::db::sqlite::DEFAULT_POOL_SIZE;
+use crate::db::sqlite::{DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_POOL_SIZE};
 
 /// Default port, as `wrangler dev` uses.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -50,6 +55,11 @@ pub struct ServerConfig {
     pub dev_vars: PathBuf,
     /// Connections in the SQLite pool.
     pub pool_size: usize,
+    /// How long a query waits for a free SQLite connection before the
+    /// request is answered 503 with `Retry-After` (`CLODO_DB_ACQUIRE_TIMEOUT_SECS`, default 5).
+    pub db_acquire_timeout: std::time::Duration,
+    /// Timeouts and the connection cap of the HTTP server (`CLODO_*`, see [`ServerOptions`]).
+    pub server: ServerOptions,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -57,7 +67,9 @@ fn env(name: &str) -> Option<String> {
 }
 
 impl ServerConfig {
-    /// Reads `PORT`, `CLODO_HOST`, `CLODO_DOMAIN`, `CLODO_DATA_DIR`, `CLODO_ENV`, `CLODO_DEV_VARS`.
+    /// Reads `PORT`, `CLODO_HOST`, `CLODO_DOMAIN`, `CLODO_DATA_DIR`, `CLODO_ENV`,
+    /// `CLODO_DEV_VARS`, `CLODO_DB_ACQUIRE_TIMEOUT_SECS` and the server's
+    /// limits ([`ServerOptions::from_env`]).
     pub fn from_env() -> Result<Self, StartError> {
         let port = match env("PORT") {
             None => DEFAULT_PORT,
@@ -100,6 +112,11 @@ impl ServerConfig {
             dev_vars: env("CLODO_DEV_VARS")
                 .map_or_else(|| PathBuf::from(".dev.vars"), PathBuf::from),
             pool_size: DEFAULT_POOL_SIZE,
+            db_acquire_timeout: match env("CLODO_DB_ACQUIRE_TIMEOUT_SECS") {
+                None => DEFAULT_ACQUIRE_TIMEOUT,
+                Some(v) => options::parse_secs("CLODO_DB_ACQUIRE_TIMEOUT_SECS", &v, false)?,
+            },
+            server: ServerOptions::from_env()?,
         })
     }
 
@@ -115,6 +132,8 @@ impl ServerConfig {
             dev: true,
             dev_vars: data_dir.join(".dev.vars"),
             pool_size: DEFAULT_POOL_SIZE,
+            db_acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
+            server: ServerOptions::default(),
         }
     }
 
@@ -256,7 +275,18 @@ environment:
   CLODO_DATA_DIR  data directory (default .clodo)
   CLODO_ENV       development (default) or production
   CLODO_DEV_VARS  secrets file (default .dev.vars)
-  CLODO_LOG       log filter (default info)";
+  CLODO_LOG       log filter (default info)
+  CLODO_MAX_CONNECTIONS  connections served at once (default 1024); past it a
+                  request is answered 503 with Retry-After and the connection closed
+  CLODO_HEADER_READ_TIMEOUT_SECS  time to send a request's headers (default 10)
+  CLODO_KEEP_ALIVE_TIMEOUT_SECS  idle time before a kept-alive connection closes
+                  (default 5, at most the header read timeout; 0: no keep-alive)
+  CLODO_IDLE_TIMEOUT_SECS  longest pause in a request body, then 408 (default 30)
+  CLODO_DRAIN_TIMEOUT_SECS  on Ctrl-C/SIGTERM, time for requests in flight to
+                  finish (default 10)
+  CLODO_DB_ACQUIRE_TIMEOUT_SECS  wait for a free database connection, then 503
+                  with Retry-After (default 5)
+  (durations in seconds; decimals allowed)";
 
 impl App {
     /// What a block's `main` calls: serves by default, prints the contract
@@ -340,10 +370,16 @@ impl App {
                 dev_tokens: tokens,
                 service: Arc::clone(&service),
             };
-            (serve_on(listener, service).await, vec![served])
+            (
+                serve_on_with(listener, service, cfg.server.clone()).await,
+                vec![served],
+            )
         } else {
             let (router, served) = start_domains(&self, &cfg, &configs).await?;
-            (serve_hosts(listener, Arc::new(router)).await, served)
+            (
+                serve_hosts_with(listener, Arc::new(router), cfg.server.clone()).await,
+                served,
+            )
         };
         let base = format!("http://{}", server.addr());
         let blocks: Vec<String> = self
@@ -379,7 +415,10 @@ impl App {
             }
         }
         shutdown_signal().await?;
-        println!("clodo: shutting down");
+        println!(
+            "clodo: shutting down (requests in flight have {:?} to finish)",
+            cfg.server.drain_timeout
+        );
         server.shutdown().await;
         Ok(())
     }

@@ -122,7 +122,11 @@ async fn read_body(req: &web_sys::Request, limit: usize) -> Result<Bytes, ApiErr
 }
 
 /// The SDK request for a Workers request; the client address comes from
-/// `CF-Connecting-IP`.
+/// `CF-Connecting-IP`. Nothing here routes by `Host`: a Worker serves one
+/// domain, chosen by the edge from the request URL's own host, so the host
+/// ambiguities of RFC 9112 §3.2 that the native server refuses (two `Host`
+/// headers, absolute-form targets; see `native::hosts`) cannot reach
+/// another domain's data.
 pub(crate) async fn from_js(req: &web_sys::Request, limit: usize) -> Result<Request, ApiError> {
     let method = Method::from_bytes(req.method().as_bytes())
         .map_err(|_| ApiError::bad_request("the request method is not valid"))?;

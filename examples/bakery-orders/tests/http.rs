@@ -270,6 +270,7 @@ async fn auth_outcomes(target: Target) {
         iat: unix_now(),
         exp: unix_now() + 600,
         sid: None,
+        jti: "forged".into(),
     };
     let forged = encode_unsigned(r#"{"alg":"HS256","typ":"JWT"}"#, &claims, b"x");
     let forged_payload = forged.split('.').nth(1).unwrap().to_owned();
@@ -347,15 +348,22 @@ async fn bad_input_outcomes(target: Target) {
     )
     .await;
     let resp = c.delete(s.url("/menu")).send().await.unwrap();
-    assert_eq!(resp.headers()["allow"], "GET");
+    assert_eq!(resp.headers()["allow"], "GET, HEAD");
     problem(resp, StatusCode::METHOD_NOT_ALLOWED).await;
+    // HEAD wherever GET is served: the GET's status and type, no body.
+    let got = c.get(s.url("/menu")).send().await.unwrap();
+    let got_type = got.headers()["content-type"].clone();
+    let head = c.head(s.url("/menu")).send().await.unwrap();
+    assert_eq!(head.status(), StatusCode::OK);
+    assert_eq!(head.headers()["content-type"], got_type);
+    assert!(head.bytes().await.unwrap().is_empty());
     let resp = c
         .put(s.url("/orders"))
         .bearer_auth(&t)
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.headers()["allow"], "GET, POST");
+    assert_eq!(resp.headers()["allow"], "GET, HEAD, POST");
     problem(resp, StatusCode::METHOD_NOT_ALLOWED).await;
 
     // Malformed JSON, a wrong field type, an unknown field, a missing field.
