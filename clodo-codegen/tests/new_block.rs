@@ -7,7 +7,8 @@
 //!   visibly, without the Workers tools; under `CI=true` it must run);
 //! - `cargo clodo domain add` twice, then `domain check`;
 //! - `cargo clodo deploy --dry-run`, which writes nothing;
-//! - `cargo clodo build --worker`;
+//! - `cargo clodo build --worker`, and `cargo check --target
+//!   wasm32-unknown-unknown` of `src/main.rs`;
 //! - `cargo run`, a magic-link sign-in, and a protected route with the session.
 //!
 //! Everything shares the workspace's target directory (cargo's lock
@@ -332,6 +333,16 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
         "deploy --dry-run writes no file"
     );
     assert!(files(&dir) == before, "deploy --dry-run changes no file");
+
+    // src/main.rs compiles for wasm32 too (the Worker build compiles only
+    // the library); once is enough, the templates share main.rs.
+    if tools.is_some() && template == "basic" {
+        let out = user_command(&dir, "cargo")
+            .args(["check", "--quiet", "--target", "wasm32-unknown-unknown", "--bins"])
+            .output()
+            .expect("cargo check runs");
+        assert_ok("cargo check --target wasm32-unknown-unknown --bins", &out);
+    }
 
     // The Worker bundle.
     if tools.is_some() {
