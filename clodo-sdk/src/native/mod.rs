@@ -6,6 +6,7 @@ mod domains;
 mod hosts;
 mod options;
 mod server;
+mod tower;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub use options::{
     DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, OVERLOAD_RETRY_AFTER_SECS, ServerOptions,
 };
 pub use server::{RunningServer, serve_hosts, serve_hosts_with, serve_on, serve_on_with};
+pub use tower::{HttpService, PeerAddr};
 
 use crate::app::{App, Service, StartError};
 use crate::auth;
@@ -338,30 +340,43 @@ impl App {
         rt.block_on(self.serve_with(cfg))
     }
 
-    /// Serves with an explicit config until Ctrl-C: every domain of the
-    /// domain files when there are any (see [`start_domains`]), else the one
-    /// domain `cfg.domain`.
-    pub async fn serve_with(self, cfg: ServerConfig) -> Result<(), StartError> {
+    /// Starts the app as a tower `Service` (see [`HttpService`]) with `cfg`:
+    /// every domain of the domain files, each chosen by the request's host,
+    /// or the one domain `cfg.domain`, migrated and ready. To nest it in an
+    /// axum router (`Router::nest_service("/bakery", service)`) or wrap it
+    /// in tower-http layers; the native server runs the same service.
+    pub async fn into_http_service(self, cfg: ServerConfig) -> Result<HttpService, StartError> {
+        let configs = self.domain_configs(&cfg)?;
+        let (hosts, _) = self.start_hosts(&cfg, &configs).await?;
+        Ok(HttpService::new(hosts).with_idle_timeout(cfg.server.idle_timeout))
+    }
+
+    /// The domain files `cfg` (or the app) points at; none when there are none.
+    fn domain_configs(
+        &self,
+        cfg: &ServerConfig,
+    ) -> Result<Vec<crate::config::DomainConfig>, StartError> {
         let dir = cfg
             .domains_dir
             .clone()
             .or_else(|| self.default_domains_dir().map(Path::to_path_buf));
-        let configs = match dir.as_deref() {
+        match dir.as_deref() {
             Some(d) if has_domain_files(d) => {
-                crate::config::load_dir(d).map_err(|e| StartError::Config(e.to_string()))?
+                crate::config::load_dir(d).map_err(|e| StartError::Config(e.to_string()))
             }
-            _ => Vec::new(),
-        };
-        // One process, one log filter: the most verbose level a domain asks for.
-        init_logging_with_default(most_verbose_level(&configs).unwrap_or("info"));
-        let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| {
-            StartError::Config(format!(
-                "cannot listen on {}: {e} (set PORT to use another port)",
-                cfg.addr
-            ))
-        })?;
-        let (server, domains) = if configs.is_empty() {
-            let (service, tokens) = start_service(&self, &cfg).await?;
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// Starts every domain of `configs`, or the one domain `cfg.domain` when
+    /// there are none, and routes hosts to them.
+    async fn start_hosts(
+        &self,
+        cfg: &ServerConfig,
+        configs: &[crate::config::DomainConfig],
+    ) -> Result<(Arc<HostRouter>, Vec<ServedDomain>), StartError> {
+        if configs.is_empty() {
+            let (service, tokens) = start_service(self, cfg).await?;
             let served = ServedDomain {
                 name: cfg.domain.clone(),
                 hosts: Vec::new(),
@@ -370,17 +385,28 @@ impl App {
                 dev_tokens: tokens,
                 service: Arc::clone(&service),
             };
-            (
-                serve_on_with(listener, service, cfg.server.clone()).await,
-                vec![served],
-            )
+            Ok((Arc::new(HostRouter::single(service)), vec![served]))
         } else {
-            let (router, served) = start_domains(&self, &cfg, &configs).await?;
-            (
-                serve_hosts_with(listener, Arc::new(router), cfg.server.clone()).await,
-                served,
-            )
-        };
+            let (router, served) = start_domains(self, cfg, configs).await?;
+            Ok((Arc::new(router), served))
+        }
+    }
+
+    /// Serves with an explicit config until Ctrl-C: every domain of the
+    /// domain files when there are any (see [`start_domains`]), else the one
+    /// domain `cfg.domain`.
+    pub async fn serve_with(self, cfg: ServerConfig) -> Result<(), StartError> {
+        let configs = self.domain_configs(&cfg)?;
+        // One process, one log filter: the most verbose level a domain asks for.
+        init_logging_with_default(most_verbose_level(&configs).unwrap_or("info"));
+        let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| {
+            StartError::Config(format!(
+                "cannot listen on {}: {e} (set PORT to use another port)",
+                cfg.addr
+            ))
+        })?;
+        let (hosts, domains) = self.start_hosts(&cfg, &configs).await?;
+        let server = serve_hosts_with(listener, hosts, cfg.server.clone()).await;
         let base = format!("http://{}", server.addr());
         let blocks: Vec<String> = self
             .mounted()

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::{HeaderValue, header};
-use http_body_util::{BodyExt, Full};
+use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -18,119 +18,11 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
-use super::hosts::{HostRouter, problem, request_host, standalone_request_id};
+use super::hosts::{HostRouter, problem, standalone_request_id};
 use super::options::{OVERLOAD_RETRY_AFTER_SECS, ServerOptions};
+use super::tower::{HttpService, PeerAddr};
 use crate::app::Service;
 use crate::error::ApiError;
-use crate::http_types::{Request, Response};
-
-/// Bytes read and thrown away after a body passes the limit, so the client
-/// finishes sending and can read the 413 instead of a broken pipe.
-const DRAIN_LIMIT: usize = 8 * 1024 * 1024;
-
-/// Reads a body of at most `limit` bytes; a pause longer than `idle` is a 408.
-async fn read_body(mut body: Incoming, limit: usize, idle: Duration) -> Result<Bytes, ApiError> {
-    let mut buf = bytes::BytesMut::new();
-    let mut over = false;
-    let mut drained = 0usize;
-    loop {
-        let Ok(next) = tokio::time::timeout(idle, body.frame()).await else {
-            return Err(ApiError::new(
-                http::StatusCode::REQUEST_TIMEOUT,
-                format!(
-                    "the request body stalled for more than {} ms",
-                    idle.as_millis()
-                ),
-            )
-            .with_header(header::CONNECTION, HeaderValue::from_static("close")));
-        };
-        let Some(frame) = next else { break };
-        let frame = frame
-            .map_err(|e| ApiError::bad_request(format!("could not read the request body: {e}")))?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        if over {
-            drained += data.len();
-            if drained > DRAIN_LIMIT {
-                break;
-            }
-        } else if buf.len() + data.len() > limit {
-            over = true;
-            buf.clear();
-        } else {
-            buf.extend_from_slice(&data);
-        }
-    }
-    if over {
-        return Err(ApiError::payload_too_large(limit));
-    }
-    Ok(buf.freeze())
-}
-
-async fn answer(
-    hosts: &HostRouter,
-    req: hyper::Request<Incoming>,
-    peer: Option<std::net::IpAddr>,
-    idle: Duration,
-) -> Response {
-    let host = match request_host(req.headers(), req.uri(), req.version()) {
-        Ok(h) => h,
-        Err(e) => {
-            let rid = standalone_request_id("host");
-            tracing::info!(request_id = rid.as_str(), detail = ?e.detail(), "400: ambiguous host");
-            return problem(e, &rid);
-        }
-    };
-    let Some(service) = hosts.resolve(host) else {
-        return hosts.misdirected(host);
-    };
-    let started = Instant::now();
-    let request_id = service.next_request_id();
-    let (parts, body) = req.into_parts();
-    let method = parts.method.clone();
-    let path = parts.uri.path().to_owned();
-    let limit = service.body_limit();
-
-    // A declared body far beyond the limit is refused unread (the client may
-    // see the connection close); anything smaller is read, and drained past
-    // the limit, so the client can read its 413.
-    let declared_too_big = parts
-        .headers
-        .get(http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|n| n > (limit + DRAIN_LIMIT) as u64);
-    let resp = if declared_too_big {
-        service.error_response(ApiError::payload_too_large(limit), &request_id)
-    } else {
-        match read_body(body, limit, idle).await {
-            Ok(bytes) => {
-                let request = Request {
-                    method: parts.method,
-                    path: path.clone(),
-                    query: parts.uri.query().map(str::to_owned),
-                    headers: parts.headers,
-                    body: bytes,
-                    params: Vec::new(),
-                    remote_addr: peer,
-                };
-                service.handle(request, Arc::clone(&request_id)).await
-            }
-            Err(e) => service.error_response(e, &request_id),
-        }
-    };
-    tracing::info!(
-        domain = service.runtime().domain.name.as_str(),
-        request_id = &*request_id,
-        %method,
-        path,
-        status = resp.status().as_u16(),
-        micros = started.elapsed().as_micros() as u64,
-        "request"
-    );
-    resp
-}
 
 /// What a connection is doing, for its keep-alive timeout.
 struct Activity {
@@ -191,17 +83,20 @@ async fn serve_connection(
     _slot: OwnedSemaphorePermit,
 ) {
     let activity = Arc::new(Activity::new());
-    let idle = opts.idle_timeout;
+    let app = HttpService::new(hosts).with_idle_timeout(opts.idle_timeout);
     let svc = {
         let activity = Arc::clone(&activity);
-        service_fn(move |req| {
-            let hosts = Arc::clone(&hosts);
+        service_fn(move |mut req: hyper::Request<Incoming>| {
             activity.in_flight.fetch_add(1, Ordering::AcqRel);
             let guard = InFlight(Arc::clone(&activity));
+            if let Some(ip) = peer {
+                req.extensions_mut().insert(PeerAddr(ip));
+            }
+            let answered = tower_service::Service::call(&mut app.clone(), req);
             async move {
-                let resp = answer(&hosts, req, peer, idle).await;
+                let resp = answered.await;
                 drop(guard);
-                Ok::<_, std::convert::Infallible>(resp.map(Full::<Bytes>::new))
+                resp
             }
         })
     };
