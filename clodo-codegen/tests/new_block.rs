@@ -338,7 +338,13 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
     // the library); once is enough, the templates share main.rs.
     if tools.is_some() && template == "basic" {
         let out = user_command(&dir, "cargo")
-            .args(["check", "--quiet", "--target", "wasm32-unknown-unknown", "--bins"])
+            .args([
+                "check",
+                "--quiet",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bins",
+            ])
             .output()
             .expect("cargo check runs");
         assert_ok("cargo check --target wasm32-unknown-unknown --bins", &out);
