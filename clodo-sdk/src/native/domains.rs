@@ -152,6 +152,7 @@ pub async fn start_domain(
     };
     let db = Db::new(SqliteDb::open(dir.join("db.sqlite3"), cfg.pool_size)?);
     let mut domain = Domain::new(&cfg.domain);
+    domain.env = cfg.env;
     domain.secrets = secrets;
     domain.features = setup.features.clone();
     domain.settings = setup.settings.clone();
