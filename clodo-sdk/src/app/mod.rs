@@ -414,7 +414,19 @@ impl App {
         Ok(api)
     }
 
-    /// The contract exactly as served at `/openapi.json`.
+    /// The contract bytes a domain with these flags is served (see
+    /// [`App::contract_for`]): in development, for instance, the exported
+    /// contract plus the auth block's sign-in page (flag `dev_sign_in_page`).
+    pub fn contract_json_for(
+        &self,
+        domain_flags: &BTreeMap<String, bool>,
+    ) -> Result<Vec<u8>, StartError> {
+        let c = self.contract_for(domain_flags)?;
+        Ok(contract_bytes(&c))
+    }
+
+    /// The contract exactly as served at `/openapi.json` to a domain that
+    /// sets no flags (and whose blocks' start-up rules turn none on).
     pub fn contract_json(&self) -> Result<Vec<u8>, StartError> {
         let c = self.contract()?;
         Ok(contract_bytes(&c))
