@@ -61,6 +61,17 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
 
 /// `GET path` with `authorization: Bearer <token>` when given.
 fn get_as(port: u16, path: &str, token: Option<&str>) -> Option<(u16, String)> {
+    request(port, "GET", path, token, None)
+}
+
+/// `method path` with an optional bearer token and JSON body: (status, body).
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    json: Option<&str>,
+) -> Option<(u16, String)> {
     let mut s = TcpStream::connect_timeout(
         &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
         Duration::from_secs(2),
@@ -70,9 +81,17 @@ fn get_as(port: u16, path: &str, token: Option<&str>) -> Option<(u16, String)> {
     let auth = token
         .map(|t| format!("authorization: Bearer {t}\r\n"))
         .unwrap_or_default();
+    let body = json
+        .map(|j| {
+            format!(
+                "content-type: application/json\r\ncontent-length: {}\r\n\r\n{j}",
+                j.len()
+            )
+        })
+        .unwrap_or_else(|| "\r\n".into());
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nhost: localhost\r\n{auth}connection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nhost: localhost\r\n{auth}connection: close\r\n{body}"
     )
     .ok()?;
     let mut raw = Vec::new();
@@ -265,6 +284,22 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
     let customer = served["customer"].as_str().expect("customer token");
     let (status, _) = get_as(port, staff_only, Some(customer)).expect("answers");
     assert_eq!(status, 403, "the customer token is not staff");
+
+    // The magic link opens the auth block's development page, which answers.
+    let ask = r#"{"email":"ann@example.com"}"#;
+    let (status, body) =
+        request(port, "POST", "/auth/magic-link", None, Some(ask)).expect("answers");
+    assert_eq!(status, 202, "{body}");
+    let (_, outbox) = get(port + 1, "/outbox").expect("outbox");
+    let outbox: serde_json::Value = serde_json::from_str(&outbox).expect("json");
+    let link = outbox[0]["link"].as_str().expect("a link").to_owned();
+    let path = link
+        .strip_prefix("http://localhost")
+        .unwrap_or_else(|| panic!("{link}"));
+    assert!(path.starts_with("/auth/sign-in?token="), "{link}");
+    let (status, page) = get(port, path).expect("the page answers");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(r#"const verify = "/auth/verify""#), "{page}");
 
     // Ctrl-C: it stops serve.mjs and workerd, and exits.
     let stopping = Instant::now();
