@@ -31,9 +31,9 @@ use std::time::{Duration, Instant};
 pub use crate::children::{Stop, stop_on_signal};
 use crate::children::{own_group, stop_group};
 use crate::deploy::process::{Arg, CommandLine, ProcessError, show_path};
-use crate::local_dirs;
 use crate::deploy::{run::APPLY_TIMEOUT, run::migrations_summary, wrangler_program};
 use crate::dev::{DevError, package_dir, snapshot};
+use crate::local_dirs;
 use crate::worker_build::{self, BuildError, BuildOptions};
 
 /// `scripts/workers/serve.mjs`, written into the bundle before it runs.
@@ -454,11 +454,7 @@ impl Drop for Server {
 /// Errors before the first start (missing tools, failed migrations, a port
 /// in use) end it; after a restart they are reported and a change is waited
 /// for. A compile error is reported and waited out from the start.
-pub fn run(
-    o: &Options,
-    stop: &Stop,
-    on_event: &mut dyn FnMut(&str),
-) -> Result<(), WorkerdError> {
+pub fn run(o: &Options, stop: &Stop, on_event: &mut dyn FnMut(&str)) -> Result<(), WorkerdError> {
     let dir = package_dir(&o.package)?;
     let (node, wrangler) = tools()?;
     // Fail before a build when the ports are taken (checked again at each start).
@@ -475,51 +471,55 @@ pub fn run(
     );
 
     // Build, then (the old server stopped) migrate and serve.
-    let cycle =
-        |server: &mut Option<Server>, on_event: &mut dyn FnMut(&str)| -> Result<(), WorkerdError> {
-            on_event(&format!("building {} as a Worker", o.package));
-            if !build(o, on_event)? {
-                if server.is_some() {
-                    on_event("the previous build keeps serving");
-                }
-                return Ok(());
+    let cycle = |server: &mut Option<Server>,
+                 on_event: &mut dyn FnMut(&str)|
+     -> Result<(), WorkerdError> {
+        on_event(&format!("building {} as a Worker", o.package));
+        if !build(o, on_event)? {
+            if server.is_some() {
+                on_event("the previous build keeps serving");
             }
-            if let Some(mut s) = server.take() {
-                s.stop();
-            }
-            on_event(&format!(
-                "migrations: wrangler d1 migrations apply DB --local (in {})",
-                show_path(&o.root, &o.bundle())
-            ));
-            let summary = migrate(o, &wrangler)?;
-            on_event(&format!("migrations: {summary}"));
-            let tokens = write_dev_tokens(o)?;
-            let s = Server::start(o, &node, stop)?;
-            on_event(&format!(
-                "serving {} for {} on workerd at http://127.0.0.1:{} (D1 in {}; serve.mjs pid {})",
-                o.package,
-                o.domain,
-                o.port,
-                show_path(&o.root, &o.d1()),
-                s.pid()
-            ));
-            on_event(&format!(
-                "the dev mailer's outbox: http://127.0.0.1:{}/outbox",
-                o.control_port()
-            ));
-            let shown = show_path(&o.root, &o.dev_tokens_file());
-            let mut lines = tokens.lines().filter_map(|l| l.split_once('=')).map(|(_, t)| t);
-            on_event(&format!(
-                "DEV ONLY: tokens for {} (valid 24 h; also in {shown} and at http://127.0.0.1:{}/dev-tokens):\n  customer: {}\n  staff:    {}",
-                o.domain,
-                o.control_port(),
-                lines.next().unwrap_or_default(),
-                lines.next().unwrap_or_default()
-            ));
-            on_event(&watching);
-            *server = Some(s);
-            Ok(())
-        };
+            return Ok(());
+        }
+        if let Some(mut s) = server.take() {
+            s.stop();
+        }
+        on_event(&format!(
+            "migrations: wrangler d1 migrations apply DB --local (in {})",
+            show_path(&o.root, &o.bundle())
+        ));
+        let summary = migrate(o, &wrangler)?;
+        on_event(&format!("migrations: {summary}"));
+        let tokens = write_dev_tokens(o)?;
+        let s = Server::start(o, &node, stop)?;
+        on_event(&format!(
+            "serving {} for {} on workerd at http://127.0.0.1:{} (D1 in {}; serve.mjs pid {})",
+            o.package,
+            o.domain,
+            o.port,
+            show_path(&o.root, &o.d1()),
+            s.pid()
+        ));
+        on_event(&format!(
+            "the dev mailer's outbox: http://127.0.0.1:{}/outbox",
+            o.control_port()
+        ));
+        let shown = show_path(&o.root, &o.dev_tokens_file());
+        let mut lines = tokens
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(_, t)| t);
+        on_event(&format!(
+            "DEV ONLY: tokens for {} (valid 24 h; also in {shown} and at http://127.0.0.1:{}/dev-tokens):\n  customer: {}\n  staff:    {}",
+            o.domain,
+            o.control_port(),
+            lines.next().unwrap_or_default(),
+            lines.next().unwrap_or_default()
+        ));
+        on_event(&watching);
+        *server = Some(s);
+        Ok(())
+    };
 
     cycle(&mut server, on_event)?;
     if server.is_none() {
@@ -572,8 +572,8 @@ mod tests {
         let key = "ab".repeat(32);
         let text = dev_tokens(&format!("# x\nCLODO_SIGNING_KEY={key}\n"), "dev.localhost")
             .expect("minted");
-        let keys = clodo_sdk::auth::TokenKeys::new("dev.localhost", key.as_bytes(), None)
-            .expect("keys");
+        let keys =
+            clodo_sdk::auth::TokenKeys::new("dev.localhost", key.as_bytes(), None).expect("keys");
         let now = clodo_sdk::auth::unix_now();
         let staff = text
             .lines()
@@ -611,6 +611,9 @@ mod tests {
             )),
             "{s}"
         );
-        assert!(!o.bundle().starts_with("/p/target/workers"), "not the build folder");
+        assert!(
+            !o.bundle().starts_with("/p/target/workers"),
+            "not the build folder"
+        );
     }
 }

@@ -549,7 +549,10 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
     let out = migrate("sweetbakery.com", "staging");
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("3. ok      apply the migrations (local"), "{err}");
+    assert!(
+        err.contains("3. ok      apply the migrations (local"),
+        "{err}"
+    );
     let staging = state.join("example-bakery-orders/local/sweetbakery-com-staging");
     assert!(
         err.contains("--env sweetbakery-com-staging --persist"),

@@ -266,8 +266,8 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
 
     // Dev tokens of its own: printed, in dev-tokens.env, on the control port.
     let dev = state.join("example-bakery-orders/dev");
-    let env_file = std::fs::read_to_string(dev.join("dev.localhost/dev-tokens.env"))
-        .expect("dev-tokens.env");
+    let env_file =
+        std::fs::read_to_string(dev.join("dev.localhost/dev-tokens.env")).expect("dev-tokens.env");
     let staff = env_file
         .lines()
         .find_map(|l| l.strip_prefix("STAFF_TOKEN="))
@@ -280,7 +280,10 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
     assert_eq!(served["staff"], staff.as_str());
     let staff_only = "/orders?date=2026-12-01";
     let (status, body) = get_as(port, staff_only, Some(&staff)).expect("answers");
-    assert_eq!(status, 200, "a staff-only route with the staff token: {body}");
+    assert_eq!(
+        status, 200,
+        "a staff-only route with the staff token: {body}"
+    );
     let customer = served["customer"].as_str().expect("customer token");
     let (status, _) = get_as(port, staff_only, Some(customer)).expect("answers");
     assert_eq!(status, 403, "the customer token is not staff");
@@ -325,7 +328,10 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
     );
     let stopped = stopping.elapsed();
     let left = clodo_codegen::children::group_members(pgid);
-    assert!(left.is_empty(), "serve.mjs or workerd survived the stop: {left:?}");
+    assert!(
+        left.is_empty(),
+        "serve.mjs or workerd survived the stop: {left:?}"
+    );
 
     // The rows wrangler records in its own table, read after the stop from
     // the domain's own D1 (not the build folder's).
@@ -419,7 +425,10 @@ fn native_dev_forwards_sigterm_to_its_server_and_waits() {
     let status = wait_exit(&mut guard.0, Duration::from_secs(30))
         .unwrap_or_else(|| panic!("still running 30 s after SIGTERM:\n{}", snapshot(&err)));
     assert!(status.success(), "{status}: {}", snapshot(&err));
-    assert!(!alive(server), "the server {server} survived cargo clodo dev");
+    assert!(
+        !alive(server),
+        "the server {server} survived cargo clodo dev"
+    );
     assert!(get(port, "/healthz").is_none(), "nothing listens on {port}");
     assert!(
         snapshot(&out).contains("clodo: shutting down"),
