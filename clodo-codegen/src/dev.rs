@@ -1,11 +1,21 @@
 //! `cargo clodo dev`: build a block, serve it natively, and rebuild and
 //! restart it whenever its sources change (by polling modification times).
 //! With `--workerd`, [`workerd`] serves its Worker bundle on workerd instead.
+//!
+//! Stopping: the server shares this process's group, so a terminal's
+//! Ctrl-C reaches both; a SIGINT or SIGTERM sent to this process alone is
+//! forwarded to the server (the same signal), and this process waits for it
+//! to exit (SIGKILL after 10 s) before it returns.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime};
+
+use crate::children::{Stop, signal, wait_exit};
+
+/// How long the server may take to exit after the forwarded signal.
+const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[path = "dev_workerd.rs"]
 pub mod workerd;
@@ -140,31 +150,51 @@ pub fn build(package: &str) -> Result<Option<PathBuf>, DevError> {
         .ok_or_else(|| DevError::NoBinary(package.to_owned()))
 }
 
-/// Serves `package`, restarting it on change, until the process is interrupted.
-/// `on_event` is told what happens (for the CLI to print).
-pub fn run(package: &str, poll: Duration, on_event: &mut dyn FnMut(&str)) -> Result<(), DevError> {
+/// Stops the server with `sig` (forwarded as is) and waits for it;
+/// SIGKILL after [`STOP_TIMEOUT`].
+fn stop_server(c: &mut Child, sig: &str) {
+    if !wait_exit(c, Duration::ZERO) {
+        signal(c.id(), sig);
+        if !wait_exit(c, STOP_TIMEOUT) {
+            let _ = c.kill();
+        }
+    }
+    let _ = c.wait();
+}
+
+/// Serves `package`, restarting it on change, until `stop` is set; then the
+/// server gets the signal that set it and is waited for. `on_event` is told
+/// what happens (for the CLI to print).
+pub fn run(
+    package: &str,
+    poll: Duration,
+    stop: &Stop,
+    on_event: &mut dyn FnMut(&str),
+) -> Result<(), DevError> {
     let dir = package_dir(package)?;
     let mut seen = snapshot(&dir);
     let mut child: Option<Child> = None;
     let start =
         |child: &mut Option<Child>, on_event: &mut dyn FnMut(&str)| -> Result<(), DevError> {
             if let Some(mut c) = child.take() {
-                let _ = c.kill();
-                let _ = c.wait();
+                stop_server(&mut c, "TERM");
             }
             on_event(&format!("building {package}"));
             match build(package)? {
                 Some(exe) => {
+                    let c = Command::new(&exe)
+                        .spawn()
+                        .map_err(|source| DevError::Spawn {
+                            path: exe.clone(),
+                            source,
+                        })?;
                     on_event(&format!(
-                        "serving {package} ({}); watching {} for changes",
+                        "serving {package} ({}, pid {}); watching {} for changes",
                         exe.display(),
+                        c.id(),
                         dir.display()
                     ));
-                    *child = Some(
-                        Command::new(&exe)
-                            .spawn()
-                            .map_err(|source| DevError::Spawn { path: exe, source })?,
-                    );
+                    *child = Some(c);
                 }
                 None => on_event("build failed; fix the error and save to try again"),
             }
@@ -172,6 +202,13 @@ pub fn run(package: &str, poll: Duration, on_event: &mut dyn FnMut(&str)) -> Res
         };
     start(&mut child, on_event)?;
     loop {
+        if stop.requested() {
+            if let Some(mut c) = child.take() {
+                on_event("stopping the server");
+                stop_server(&mut c, stop.signal().unwrap_or("TERM"));
+            }
+            return Ok(());
+        }
         std::thread::sleep(poll);
         if let Some(c) = child.as_mut()
             && let Ok(Some(status)) = c.try_wait()
@@ -186,6 +223,9 @@ pub fn run(package: &str, poll: Duration, on_event: &mut dyn FnMut(&str)) -> Res
             // Let a burst of saves settle before building.
             std::thread::sleep(poll);
             seen = snapshot(&dir);
+            if stop.requested() {
+                continue;
+            }
             on_event("change detected, restarting");
             start(&mut child, on_event)?;
         }

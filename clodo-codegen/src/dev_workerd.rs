@@ -3,31 +3,37 @@
 //! under workerd with `serve.mjs`, and rebuild, re-apply and restart it
 //! whenever its sources change.
 //!
-//! The bundle goes to `target/workers/<package>/` (the folder of `cargo
-//! clodo build --worker`), with a `.dev.vars` holding a random
-//! `CLODO_SIGNING_KEY` (kept across restarts) and without wasm-opt (faster
-//! rebuilds; workerd has no size limit). D1 lives in
-//! `<bundle>/.wrangler/state/v3/d1`: wrangler is given `--persist-to
-//! <bundle>/.wrangler/state` (its own default, made explicit) and
-//! `serve.mjs` `--persist <bundle>/.wrangler/state/v3/d1` (its default too),
-//! so both open the same SQLite file. `serve.mjs` is embedded in this binary
-//! and written into the bundle, so this works outside the Clodo repository.
+//! Its files are its own (see [`crate::local_dirs`]): the bundle goes to
+//! `target/clodo/<package>/dev/` (not the folder of `cargo clodo build
+//! --worker`, which `deploy` and `migrate` write their `wrangler.toml`
+//! into), with a `.dev.vars` holding a random `CLODO_SIGNING_KEY` (kept
+//! across restarts) and without wasm-opt (faster rebuilds; workerd has no
+//! size limit). Each domain has its own D1 database, in
+//! `dev/<domain>/d1` (wrangler's `--persist-to`; `serve.mjs --persist` gets
+//! its `v3/d1`), and its own `dev/<domain>/dev-tokens.env`: a customer and
+//! a staff token minted at each start with the bundle's signing key
+//! (development only; a deploy never has them), also served on the control
+//! port (`GET /dev-tokens`). `serve.mjs` is embedded in this binary and
+//! written into the bundle, so this works outside the Clodo repository.
 //!
 //! Stopping: SIGINT or SIGTERM (see [`stop_on_signal`]) ends the loop, which
 //! closes `serve.mjs`'s stdin (it then disposes workerd and exits) and waits
-//! for it, escalating to SIGTERM and SIGKILL if it does not exit in time. If
-//! this process dies without that, the closed stdin still stops `serve.mjs`.
+//! for it, then stops its whole process group (`serve.mjs` runs in a group
+//! of its own, workerd included: SIGTERM, then SIGKILL), so nothing it
+//! started keeps listening. If this process dies without that, the closed
+//! stdin still stops `serve.mjs`.
 
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+pub use crate::children::{Stop, stop_on_signal};
+use crate::children::{own_group, stop_group};
 use crate::deploy::process::{Arg, CommandLine, ProcessError, show_path};
 use crate::deploy::{run::APPLY_TIMEOUT, run::migrations_summary, wrangler_program};
 use crate::dev::{DevError, package_dir, snapshot};
+use crate::local_dirs;
 use crate::worker_build::{self, BuildError, BuildOptions};
 
 /// `scripts/workers/serve.mjs`, written into the bundle before it runs.
@@ -60,9 +66,11 @@ pub struct Options {
 }
 
 impl Options {
-    /// The build of the bundle: `build --worker --dev-vars --no-opt`.
+    /// The build of the bundle: `build --worker --dev-vars --no-opt` into
+    /// [`Options::bundle`].
     pub fn build_options(&self) -> BuildOptions {
         BuildOptions {
+            out: self.bundle(),
             domain: self.domain.clone(),
             opt: false,
             dev_vars: true,
@@ -70,9 +78,19 @@ impl Options {
         }
     }
 
-    /// The bundle folder.
+    /// The bundle folder (`target/clodo/<package>/dev`).
     pub fn bundle(&self) -> PathBuf {
-        worker_build::default_out(&self.root, &self.package)
+        local_dirs::dev_dir(&self.root, &self.package)
+    }
+
+    /// The domain's local D1 (wrangler's `--persist-to`).
+    pub fn d1(&self) -> PathBuf {
+        local_dirs::dev_d1(&self.root, &self.package, &self.domain)
+    }
+
+    /// The domain's `dev-tokens.env`.
+    pub fn dev_tokens_file(&self) -> PathBuf {
+        local_dirs::dev_domain_dir(&self.root, &self.package, &self.domain).join("dev-tokens.env")
     }
 
     /// The control port (`/outbox`).
@@ -110,8 +128,8 @@ pub enum WorkerdError {
         output: String,
         /// Whether the bundle's `wrangler.toml` is not the local one.
         foreign_toml: bool,
-        /// The bundle folder, as shown.
-        bundle: String,
+        /// The domain's local D1 folder, as shown.
+        d1: String,
     },
     /// wrangler or node could not be run, or ran too long.
     #[error(transparent)]
@@ -159,12 +177,12 @@ impl WorkerdError {
             WorkerdError::Migrations {
                 foreign_toml: true,
                 ..
-            } => "the bundle's wrangler.toml is not the local one (`cargo clodo deploy` or you wrote it): \
+            } => "the dev bundle's wrangler.toml is not the local one (you edited it): \
                   delete it so the build writes the local one, then run this again"
                 .into(),
-            WorkerdError::Migrations { bundle, .. } => format!(
+            WorkerdError::Migrations { d1, .. } => format!(
                 "fix the failing migration (wrangler rolled it back; the ones before it stay applied), \
-                 then run this again; `rm -r {bundle}/.wrangler` starts from an empty database"
+                 then run this again; `rm -r {d1}` starts from an empty database"
             ),
             WorkerdError::Process(ProcessError::Timeout { .. }) => {
                 "wrangler hung; run it again, or run `wrangler d1 migrations apply DB --local` in the bundle folder to see why"
@@ -179,54 +197,6 @@ impl WorkerdError {
             WorkerdError::Io { .. } => "check the bundle folder and its permissions".into(),
         }
     }
-}
-
-/// A flag set on the first SIGINT (Ctrl-C) or SIGTERM. If the caller has not
-/// exited 20 s later, or on a second signal, the process exits with 130
-/// (a child still running then stops on its own: its stdin closes).
-pub fn stop_on_signal() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let set = flag.clone();
-    std::thread::spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        else {
-            return;
-        };
-        rt.block_on(async move {
-            #[cfg(unix)]
-            let mut term =
-                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-            #[cfg(not(unix))]
-            let mut term: Option<()> = None;
-            next_signal(&mut term).await;
-            set.store(true, Ordering::SeqCst);
-            let again = next_signal(&mut term);
-            let _ = tokio::time::timeout(Duration::from_secs(20), again).await;
-            std::process::exit(130);
-        });
-    });
-    flag
-}
-
-/// The next Ctrl-C, or SIGTERM where `term` listens for it.
-#[cfg(unix)]
-async fn next_signal(term: &mut Option<tokio::signal::unix::Signal>) {
-    if let Some(t) = term.as_mut() {
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = t.recv() => {}
-        }
-    } else {
-        let _ = tokio::signal::ctrl_c().await;
-    }
-}
-
-/// The next Ctrl-C.
-#[cfg(not(unix))]
-async fn next_signal(_: &mut Option<()>) {
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// The pinned node and wrangler, or which one is missing.
@@ -258,14 +228,15 @@ pub fn tools() -> Result<(PathBuf, PathBuf), WorkerdError> {
 }
 
 /// `wrangler d1 migrations apply DB --local`, run in the bundle folder, with
-/// D1 kept where `serve.mjs` reads it.
-pub fn migrate_command(wrangler: &Path, bundle: &Path) -> CommandLine {
+/// D1 kept in `persist_to` (where `serve.mjs` reads it).
+pub fn migrate_command(wrangler: &Path, bundle: &Path, persist_to: &Path) -> CommandLine {
     CommandLine::new(wrangler, bundle)
         .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
-        .path(bundle.join(".wrangler/state"))
+        .path(persist_to)
 }
 
-/// `node <bundle>/serve.mjs --dir <bundle> --port P --control-port P+1 --persist ...`.
+/// `node <bundle>/serve.mjs --dir <bundle> --port P --control-port P+1
+/// --persist <d1>/v3/d1 --dev-tokens <file>`.
 pub fn serve_command(node: &Path, o: &Options) -> CommandLine {
     let bundle = o.bundle();
     CommandLine::new(node, &o.root)
@@ -275,8 +246,63 @@ pub fn serve_command(node: &Path, o: &Options) -> CommandLine {
         .args(["--port", &o.port.to_string()])
         .args(["--control-port", &o.control_port().to_string()])
         .args(["--persist"])
-        .path(bundle.join(".wrangler/state/v3/d1"))
+        .path(local_dirs::miniflare_d1(&o.d1()))
+        .args(["--dev-tokens"])
+        .path(o.dev_tokens_file())
         .env_path("CLODO_WORKERS_TOOLS", worker_build::tools_dir())
+}
+
+/// The customer and staff tokens of a dev run, minted with the bundle's
+/// `.dev.vars` signing key exactly as the native dev server mints its own
+/// (`clodo_sdk::auth::TokenKeys::mint`, 24 h), in the `dev-tokens.env`
+/// format: `CUSTOMER_TOKEN=...` and `STAFF_TOKEN=...` lines.
+pub fn dev_tokens(dev_vars: &str, domain: &str) -> Result<String, String> {
+    use clodo_sdk::auth::{TokenKeys, User, unix_now};
+    let key = dev_vars
+        .lines()
+        .filter_map(|l| l.trim().split_once('='))
+        .find(|(k, _)| k.trim() == "CLODO_SIGNING_KEY")
+        .map(|(_, v)| v.trim().trim_matches(|c| c == '"' || c == '\''))
+        .ok_or("it has no CLODO_SIGNING_KEY line")?;
+    let keys = TokenKeys::new(domain, key.as_bytes(), None).map_err(|e| e.to_string())?;
+    let now = unix_now();
+    let mint = |id: &str, role: &str| {
+        let user = User::new(id, format!("{id}@{domain}"), vec![role.to_owned()]);
+        keys.mint(&user, now, clodo_sdk::native::DEV_TOKEN_TTL_SECS)
+    };
+    Ok(format!(
+        "CUSTOMER_TOKEN={}\nSTAFF_TOKEN={}\n",
+        mint("dev-customer", "customer"),
+        mint("dev-staff", "staff")
+    ))
+}
+
+/// Writes the domain's `dev-tokens.env` (owner-only); returns its text.
+fn write_dev_tokens(o: &Options) -> Result<String, WorkerdError> {
+    let vars_path = o.bundle().join(".dev.vars");
+    let vars = std::fs::read_to_string(&vars_path).map_err(|source| WorkerdError::Io {
+        path: vars_path.clone(),
+        source,
+    })?;
+    let text = dev_tokens(&vars, &o.domain).map_err(|e| WorkerdError::Io {
+        path: vars_path,
+        source: std::io::Error::other(e),
+    })?;
+    let file = o.dev_tokens_file();
+    let io = |source| WorkerdError::Io {
+        path: file.clone(),
+        source,
+    };
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(&file, &text).map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+    }
+    Ok(text)
 }
 
 /// Builds the bundle. `Ok(false)`: a step failed in a way a source change
@@ -308,7 +334,7 @@ fn build(o: &Options, on_event: &mut dyn FnMut(&str)) -> Result<bool, WorkerdErr
 /// Applies the migrations to the local D1; returns what wrangler did.
 fn migrate(o: &Options, wrangler: &Path) -> Result<String, WorkerdError> {
     let bundle = o.bundle();
-    let cmd = migrate_command(wrangler, &bundle);
+    let cmd = migrate_command(wrangler, &bundle, &o.d1());
     let out = cmd.run(APPLY_TIMEOUT)?;
     if !out.success {
         let foreign_toml = std::fs::read_to_string(bundle.join("wrangler.toml"))
@@ -317,7 +343,7 @@ fn migrate(o: &Options, wrangler: &Path) -> Result<String, WorkerdError> {
             command: cmd.display(&o.root),
             output: out.transcript(),
             foreign_toml,
-            bundle: show_path(&o.root, &bundle),
+            d1: show_path(&o.root, &o.d1()),
         });
     }
     Ok(migrations_summary(&out.transcript()))
@@ -335,7 +361,7 @@ struct Server {
 impl Server {
     /// Writes `serve.mjs` into the bundle and starts it; returns once its
     /// control port answers.
-    fn start(o: &Options, node: &Path, stop: &AtomicBool) -> Result<Server, WorkerdError> {
+    fn start(o: &Options, node: &Path, stop: &Stop) -> Result<Server, WorkerdError> {
         for port in [o.port, o.control_port()] {
             if !port_free(port) {
                 return Err(WorkerdError::PortInUse { port });
@@ -352,6 +378,8 @@ impl Server {
             .current_dir(&cmd.cwd)
             // serve.mjs stops when its stdin closes: when we close it, or die.
             .stdin(Stdio::piped());
+        // workerd is serve.mjs's child: the group is how both are stopped.
+        own_group(&mut c);
         for (k, v) in &cmd.env {
             c.env(k, v.os());
         }
@@ -375,7 +403,7 @@ impl Server {
             {
                 return Ok(server);
             }
-            if stop.load(Ordering::SeqCst) {
+            if stop.requested() {
                 server.stop();
                 return Err(WorkerdError::Serve(
                     "was stopped before it was ready".into(),
@@ -398,41 +426,24 @@ impl Server {
         self.child.try_wait().ok().flatten()
     }
 
-    /// Stops it and waits: closes its stdin (it disposes workerd and exits),
-    /// then SIGTERM, then SIGKILL, each bounded.
-    fn stop(&mut self) {
-        drop(self.child.stdin.take());
-        if self.wait_for(STOP_TIMEOUT) {
-            return;
-        }
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .stderr(Stdio::null())
-            .status();
-        if self.wait_for(Duration::from_secs(5)) {
-            return;
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    /// Its pid, which is also its process group's id.
+    fn pid(&self) -> u32 {
+        self.child.id()
     }
 
-    fn wait_for(&mut self, limit: Duration) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if self.exited().is_some() {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        false
+    /// Stops it and waits: closes its stdin (it disposes workerd and exits),
+    /// then stops what is left of its process group (SIGTERM, then SIGKILL),
+    /// each bounded.
+    fn stop(&mut self) {
+        drop(self.child.stdin.take());
+        crate::children::wait_exit(&mut self.child, STOP_TIMEOUT);
+        stop_group(&mut self.child, Duration::from_secs(5));
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if self.exited().is_none() {
-            self.stop();
-        }
+        self.stop();
     }
 }
 
@@ -443,11 +454,7 @@ impl Drop for Server {
 /// Errors before the first start (missing tools, failed migrations, a port
 /// in use) end it; after a restart they are reported and a change is waited
 /// for. A compile error is reported and waited out from the start.
-pub fn run(
-    o: &Options,
-    stop: &AtomicBool,
-    on_event: &mut dyn FnMut(&str),
-) -> Result<(), WorkerdError> {
+pub fn run(o: &Options, stop: &Stop, on_event: &mut dyn FnMut(&str)) -> Result<(), WorkerdError> {
     let dir = package_dir(&o.package)?;
     let (node, wrangler) = tools()?;
     // Fail before a build when the ports are taken (checked again at each start).
@@ -464,46 +471,62 @@ pub fn run(
     );
 
     // Build, then (the old server stopped) migrate and serve.
-    let cycle =
-        |server: &mut Option<Server>, on_event: &mut dyn FnMut(&str)| -> Result<(), WorkerdError> {
-            on_event(&format!("building {} as a Worker", o.package));
-            if !build(o, on_event)? {
-                if server.is_some() {
-                    on_event("the previous build keeps serving");
-                }
-                return Ok(());
+    let cycle = |server: &mut Option<Server>,
+                 on_event: &mut dyn FnMut(&str)|
+     -> Result<(), WorkerdError> {
+        on_event(&format!("building {} as a Worker", o.package));
+        if !build(o, on_event)? {
+            if server.is_some() {
+                on_event("the previous build keeps serving");
             }
-            if let Some(mut s) = server.take() {
-                s.stop();
-            }
-            on_event(&format!(
-                "migrations: wrangler d1 migrations apply DB --local (in {})",
-                show_path(&o.root, &o.bundle())
-            ));
-            let summary = migrate(o, &wrangler)?;
-            on_event(&format!("migrations: {summary}"));
-            let s = Server::start(o, &node, stop)?;
-            on_event(&format!(
-                "serving {} on workerd at http://127.0.0.1:{} (D1 in {})",
-                o.package,
-                o.port,
-                show_path(&o.root, &o.bundle().join(".wrangler/state/v3/d1"))
-            ));
-            on_event(&format!(
-                "the dev mailer's outbox: http://127.0.0.1:{}/outbox",
-                o.control_port()
-            ));
-            on_event(&watching);
-            *server = Some(s);
-            Ok(())
-        };
+            return Ok(());
+        }
+        if let Some(mut s) = server.take() {
+            s.stop();
+        }
+        on_event(&format!(
+            "migrations: wrangler d1 migrations apply DB --local (in {})",
+            show_path(&o.root, &o.bundle())
+        ));
+        let summary = migrate(o, &wrangler)?;
+        on_event(&format!("migrations: {summary}"));
+        let tokens = write_dev_tokens(o)?;
+        let s = Server::start(o, &node, stop)?;
+        on_event(&format!(
+            "serving {} for {} on workerd at http://127.0.0.1:{} (D1 in {}; serve.mjs pid {})",
+            o.package,
+            o.domain,
+            o.port,
+            show_path(&o.root, &o.d1()),
+            s.pid()
+        ));
+        on_event(&format!(
+            "the dev mailer's outbox: http://127.0.0.1:{}/outbox",
+            o.control_port()
+        ));
+        let shown = show_path(&o.root, &o.dev_tokens_file());
+        let mut lines = tokens
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(_, t)| t);
+        on_event(&format!(
+            "DEV ONLY: tokens for {} (valid 24 h; also in {shown} and at http://127.0.0.1:{}/dev-tokens):\n  customer: {}\n  staff:    {}",
+            o.domain,
+            o.control_port(),
+            lines.next().unwrap_or_default(),
+            lines.next().unwrap_or_default()
+        ));
+        on_event(&watching);
+        *server = Some(s);
+        Ok(())
+    };
 
     cycle(&mut server, on_event)?;
     if server.is_none() {
         on_event(&watching);
     }
     loop {
-        if stop.load(Ordering::SeqCst) {
+        if stop.requested() {
             if let Some(mut s) = server.take() {
                 on_event("stopping");
                 s.stop();
@@ -541,6 +564,25 @@ mod tests {
         assert!(SERVE_MJS.contains("clodo-workerd"));
         assert!(SERVE_MJS.contains("--control-port"));
         assert!(SERVE_MJS.contains("\"v3\", \"d1\""));
+        assert!(SERVE_MJS.contains("/dev-tokens"));
+    }
+
+    #[test]
+    fn dev_tokens_verify_with_the_bundle_key() {
+        let key = "ab".repeat(32);
+        let text = dev_tokens(&format!("# x\nCLODO_SIGNING_KEY={key}\n"), "dev.localhost")
+            .expect("minted");
+        let keys =
+            clodo_sdk::auth::TokenKeys::new("dev.localhost", key.as_bytes(), None).expect("keys");
+        let now = clodo_sdk::auth::unix_now();
+        let staff = text
+            .lines()
+            .find_map(|l| l.strip_prefix("STAFF_TOKEN="))
+            .expect("staff line");
+        let user = keys.verify(staff, now).expect("valid");
+        assert!(user.has_role("staff"));
+        assert!(text.starts_with("CUSTOMER_TOKEN="));
+        assert!(dev_tokens("OTHER=1", "dev.localhost").is_err());
     }
 
     #[test]
@@ -552,18 +594,26 @@ mod tests {
             domain: "dev.localhost".into(),
             poll: Duration::from_millis(500),
         };
-        let m = migrate_command(Path::new("/p/w"), &o.bundle()).display(Path::new("/p"));
+        if std::env::var_os("CLODO_STATE_DIR").is_some() {
+            return;
+        }
+        let m = migrate_command(Path::new("/p/w"), &o.bundle(), &o.d1()).display(Path::new("/p"));
         assert_eq!(
             m,
-            "w d1 migrations apply DB --local --persist-to target/workers/example-bakery-orders/.wrangler/state"
+            "w d1 migrations apply DB --local --persist-to target/clodo/example-bakery-orders/dev/dev.localhost/d1"
         );
         let s = serve_command(Path::new("/p/node"), &o).display(Path::new("/p"));
+        let dev = "target/clodo/example-bakery-orders/dev";
         assert!(
-            s.ends_with(
-                "node target/workers/example-bakery-orders/serve.mjs --dir target/workers/example-bakery-orders \
-                 --port 9000 --control-port 9001 --persist target/workers/example-bakery-orders/.wrangler/state/v3/d1"
-            ),
+            s.ends_with(&format!(
+                "node {dev}/serve.mjs --dir {dev} --port 9000 --control-port 9001 \
+                 --persist {dev}/dev.localhost/d1/v3/d1 --dev-tokens {dev}/dev.localhost/dev-tokens.env"
+            )),
             "{s}"
+        );
+        assert!(
+            !o.bundle().starts_with("/p/target/workers"),
+            "not the build folder"
         );
     }
 }

@@ -24,12 +24,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod children;
 pub mod client;
 pub mod contract;
 pub mod deploy;
 pub mod dev;
 pub mod diff;
 pub mod domain;
+pub mod local_dirs;
 pub mod own_crates;
 pub mod routes;
 pub mod scaffold;

@@ -499,8 +499,27 @@ fn errors_say_what_to_do() {
     );
 }
 
+/// `wrangler d1 execute DB --env ENV --local --persist-to D1 --json --command SQL`:
+/// the rows it returns.
+fn d1_rows(wrangler: &Path, dir: &Path, env: &str, d1: &Path, sql: &str) -> Vec<serde_json::Value> {
+    let mut q = Command::new(wrangler);
+    q.args(["d1", "execute", "DB", "--env", env, "--local"])
+        .arg("--persist-to")
+        .arg(d1)
+        .args(["--json", "--command", sql])
+        .current_dir(dir)
+        .stdin(Stdio::null());
+    let res = run_bounded(q, Duration::from_secs(120));
+    assert!(res.status.success(), "{sql}: {}", text(&res.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&res.stdout).expect("json");
+    json[0]["results"].as_array().cloned().unwrap_or_default()
+}
+
 /// `migrate --local` with the real wrangler on the bakery's migrations,
-/// then the tables checked in the local D1 through `wrangler d1 execute`.
+/// then the tables checked in the local D1 through `wrangler d1 execute`;
+/// a second domain's local D1 is another database (a row written into one
+/// is not in the other); the bundle then serves the first one on workerd.
+/// Every local state is under the test's own CLODO_STATE_DIR.
 #[test]
 fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
     let Some(tools) = common::workers_tools(&["wrangler"]) else {
@@ -512,67 +531,79 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         .parent()
         .expect("workspace");
     let out_dir = p.root.join("out");
-    let migrate = || {
+    let state = p.root.join("state");
+    let migrate = |domain: &str, env: &str| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"));
         c.arg("clodo")
-            .args([
-                "migrate",
-                "--domain",
-                "sweetbakery.com",
-                "--env",
-                "staging",
-                "--local",
-            ])
+            .args(["migrate", "--domain", domain, "--env", env, "--local"])
             .args(["-p", "example-bakery-orders", "--dir"])
             .arg(p.root.join("domains"))
             .arg("--out")
             .arg(&out_dir)
             .current_dir(workspace)
             .env("CLODO_WRANGLER", &wrangler)
+            .env("CLODO_STATE_DIR", &state)
             .stdin(Stdio::null());
         run_bounded(c, Duration::from_secs(900))
     };
-    let out = migrate();
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("3. ok      apply the migrations (local"));
+    let out = migrate("sweetbakery.com", "staging");
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("3. ok      apply the migrations (local"),
+        "{err}"
+    );
+    let staging = state.join("example-bakery-orders/local/sweetbakery-com-staging");
+    assert!(
+        err.contains("--env sweetbakery-com-staging --persist"),
+        "it says how to serve it: {err}"
+    );
 
-    let mut q = Command::new(&wrangler);
-    q.args([
-        "d1",
-        "execute",
-        "DB",
-        "--env",
-        "sweetbakery-com-staging",
-        "--local",
-    ])
-    .arg("--persist-to")
-    .arg(out_dir.join(".wrangler/state"))
-    .args([
-        "--json",
-        "--command",
+    let env = "sweetbakery-com-staging";
+    let tables: Vec<String> = d1_rows(
+        &wrangler,
+        &out_dir,
+        env,
+        &staging,
         "select name from sqlite_master where type = 'table'",
-    ])
-    .current_dir(&out_dir)
-    .stdin(Stdio::null());
-    let res = run_bounded(q, Duration::from_secs(120));
-    assert!(res.status.success(), "{}", text(&res.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&res.stdout).expect("json");
-    let tables: Vec<&str> = json[0]["results"]
-        .as_array()
-        .expect("results")
-        .iter()
-        .filter_map(|r| r["name"].as_str())
-        .collect();
+    )
+    .iter()
+    .filter_map(|r| r["name"].as_str().map(str::to_owned))
+    .collect();
     for t in ["menu_items", "orders", "d1_migrations"] {
-        assert!(tables.contains(&t), "{t} in {tables:?}");
+        assert!(tables.iter().any(|x| x == t), "{t} in {tables:?}");
     }
     // Applying again applies nothing.
-    let out = migrate();
+    let out = migrate("sweetbakery.com", "staging");
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).contains("no migrations to apply"),
         "{}",
         text(&out.stderr)
+    );
+
+    // Another domain: its own database, which does not see the first one's rows.
+    let out = migrate("flowers.example", "production");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let flowers = state.join("example-bakery-orders/local/flowers-example-production");
+    let flowers_env = "flowers-example-production";
+    d1_rows(
+        &wrangler,
+        &out_dir,
+        env,
+        &staging,
+        "insert into menu_items (id, name, description, price_cents, available) \
+         values (900, 'Staging Only Tart', 'x', 100, 1)",
+    );
+    let find = "select name from menu_items where id = 900";
+    assert_eq!(d1_rows(&wrangler, &out_dir, env, &staging, find).len(), 1);
+    assert!(
+        d1_rows(&wrangler, &out_dir, flowers_env, &flowers, find).is_empty(),
+        "sweetbakery.com's row is not in flowers.example's local D1"
+    );
+    assert!(
+        staging.is_dir() && flowers.is_dir() && !out_dir.join(".wrangler").exists(),
+        "each domain's D1 is in the test's own state folder, none in the build folder"
     );
 
     // The whole local path: the bundle built into the same folder (its
@@ -596,11 +627,13 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
         toml.contains("[env.sweetbakery-com-staging]"),
         "the build kept it"
     );
+    let persist = staging.join("v3/d1");
+    let persist = persist.to_str().expect("utf-8 path");
     let got = serve_and_get(
         &tools,
         workspace,
         &out_dir,
-        &["--env", "sweetbakery-com-staging"],
+        &["--env", env, "--persist", persist],
         &["/healthz", "/openapi.json", "/menu"],
     );
     assert!(got[0].starts_with("HTTP/1.1 200"), "{}", got[0]);
@@ -616,6 +649,11 @@ fn migrate_local_applies_the_bakery_migrations_with_the_real_wrangler() {
     assert!(
         got[2].starts_with("HTTP/1.1 200") && got[2].contains("Croissant"),
         "{}",
+        got[2]
+    );
+    assert!(
+        got[2].contains("Staging Only Tart"),
+        "the Worker serves the D1 that migrate --local wrote: {}",
         got[2]
     );
 }
@@ -671,7 +709,10 @@ fn serve_and_get(
         .and_then(|l| l.local_addr())
         .expect("port")
         .port();
-    let mut serve = Command::new(tools.join("bin/node"))
+    let mut cmd = Command::new(tools.join("bin/node"));
+    // Its own process group, so workerd (serve.mjs's child) stops with it.
+    clodo_codegen::children::own_group(&mut cmd);
+    let mut serve = cmd
         .arg(workspace.join("scripts/workers/serve.mjs"))
         .arg("--dir")
         .arg(dir)
@@ -721,7 +762,9 @@ fn serve_and_get(
             })
             .collect::<Vec<_>>()
     });
-    let _ = serve.kill();
-    let _ = serve.wait();
+    let pgid = serve.id();
+    clodo_codegen::children::stop_group(&mut serve, Duration::from_secs(10));
+    let left = clodo_codegen::children::group_members(pgid);
+    assert!(left.is_empty(), "serve.mjs or workerd survived: {left:?}");
     bodies.expect("serve.mjs got ready within 60 s")
 }

@@ -1,8 +1,13 @@
 //! `cargo clodo dev --workerd` as a user runs it: the bakery built as a
-//! Worker, its migrations applied by wrangler to the local D1, served on
-//! workerd; `GET /menu` answers; SIGINT (Ctrl-C) stops it and leaves nothing
-//! listening. Needs the tools of `.ci/install-workers.sh` (skipped without
-//! them, except on CI).
+//! Worker, its migrations applied by wrangler to the domain's own local D1,
+//! served on workerd; `GET /menu` answers, the printed staff token opens a
+//! staff-only route; SIGINT (Ctrl-C) stops it and leaves nothing running
+//! (no process of serve.mjs's group, workerd included). Needs the tools of
+//! `.ci/install-workers.sh` (skipped without them, except on CI). Every file
+//! it writes is under the test's own CLODO_STATE_DIR.
+//!
+//! And native `cargo clodo dev`: SIGTERM sent to it alone reaches the
+//! server it started, which is gone when it exits.
 
 mod common;
 
@@ -51,15 +56,42 @@ fn snapshot(t: &Arc<Mutex<String>>) -> String {
 
 /// `GET path` on 127.0.0.1:port: (status, body), `None` when nothing answers.
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    get_as(port, path, None)
+}
+
+/// `GET path` with `authorization: Bearer <token>` when given.
+fn get_as(port: u16, path: &str, token: Option<&str>) -> Option<(u16, String)> {
+    request(port, "GET", path, token, None)
+}
+
+/// `method path` with an optional bearer token and JSON body: (status, body).
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    json: Option<&str>,
+) -> Option<(u16, String)> {
     let mut s = TcpStream::connect_timeout(
         &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
         Duration::from_secs(2),
     )
     .ok()?;
     s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
+    let auth = token
+        .map(|t| format!("authorization: Bearer {t}\r\n"))
+        .unwrap_or_default();
+    let body = json
+        .map(|j| {
+            format!(
+                "content-type: application/json\r\ncontent-length: {}\r\n\r\n{j}",
+                j.len()
+            )
+        })
+        .unwrap_or_else(|| "\r\n".into());
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nhost: localhost\r\n{auth}connection: close\r\n{body}"
     )
     .ok()?;
     let mut raw = Vec::new();
@@ -155,11 +187,14 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
         .parent()
         .expect("workspace");
     let port = free_port_pair();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let state = tmp.path().join("state");
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"))
         .args(["clodo", "dev", "--workerd", "-p", "example-bakery-orders"])
         .args(["--port", &port.to_string()])
         .current_dir(workspace)
+        .env("CLODO_STATE_DIR", &state)
         .env("CLODO_WORKERS_TOOLS", &tools)
         .env_remove("CLODO_WRANGLER")
         .stdin(Stdio::null())
@@ -218,6 +253,56 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
     assert!(log.contains("stop with Ctrl-C"), "{log}");
     let (status, outbox) = get(port + 1, "/outbox").expect("the control port answers");
     assert_eq!(status, 200, "{outbox}");
+    let pgid: u32 = log
+        .split("serve.mjs pid ")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no serve.mjs pid:\n{log}"));
+    assert!(
+        clodo_codegen::children::group_members(pgid).len() >= 2,
+        "serve.mjs and workerd run in serve.mjs's own group"
+    );
+
+    // Dev tokens of its own: printed, in dev-tokens.env, on the control port.
+    let dev = state.join("example-bakery-orders/dev");
+    let env_file =
+        std::fs::read_to_string(dev.join("dev.localhost/dev-tokens.env")).expect("dev-tokens.env");
+    let staff = env_file
+        .lines()
+        .find_map(|l| l.strip_prefix("STAFF_TOKEN="))
+        .expect("STAFF_TOKEN line")
+        .to_owned();
+    assert!(log.contains(&format!("staff:    {staff}")), "{log}");
+    let (status, served) = get(port + 1, "/dev-tokens").expect("GET /dev-tokens");
+    assert_eq!(status, 200, "{served}");
+    let served: serde_json::Value = serde_json::from_str(&served).expect("json");
+    assert_eq!(served["staff"], staff.as_str());
+    let staff_only = "/orders?date=2026-12-01";
+    let (status, body) = get_as(port, staff_only, Some(&staff)).expect("answers");
+    assert_eq!(
+        status, 200,
+        "a staff-only route with the staff token: {body}"
+    );
+    let customer = served["customer"].as_str().expect("customer token");
+    let (status, _) = get_as(port, staff_only, Some(customer)).expect("answers");
+    assert_eq!(status, 403, "the customer token is not staff");
+
+    // The magic link opens the auth block's development page, which answers.
+    let ask = r#"{"email":"ann@example.com"}"#;
+    let (status, body) =
+        request(port, "POST", "/auth/magic-link", None, Some(ask)).expect("answers");
+    assert_eq!(status, 202, "{body}");
+    let (_, outbox) = get(port + 1, "/outbox").expect("outbox");
+    let outbox: serde_json::Value = serde_json::from_str(&outbox).expect("json");
+    let link = outbox[0]["link"].as_str().expect("a link").to_owned();
+    let path = link
+        .strip_prefix("http://localhost")
+        .unwrap_or_else(|| panic!("{link}"));
+    assert!(path.starts_with("/auth/sign-in?token="), "{link}");
+    let (status, page) = get(port, path).expect("the page answers");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(r#"const verify = "/auth/verify""#), "{page}");
 
     // Ctrl-C: it stops serve.mjs and workerd, and exits.
     let stopping = Instant::now();
@@ -242,18 +327,23 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
         "port {port} is free"
     );
     let stopped = stopping.elapsed();
+    let left = clodo_codegen::children::group_members(pgid);
+    assert!(
+        left.is_empty(),
+        "serve.mjs or workerd survived the stop: {left:?}"
+    );
 
-    // The rows wrangler records in its own table, read after the stop.
-    let bundle = workspace.join("target/workers/example-bakery-orders");
+    // The rows wrangler records in its own table, read after the stop from
+    // the domain's own D1 (not the build folder's).
     let mut q = Command::new(&wrangler);
     q.args(["d1", "execute", "DB", "--local", "--persist-to"])
-        .arg(bundle.join(".wrangler/state"))
+        .arg(dev.join("dev.localhost/d1"))
         .args([
             "--json",
             "--command",
             "select name from d1_migrations order by id",
         ])
-        .current_dir(&bundle);
+        .current_dir(&dev);
     let (ok, stdout, stderr) = run_bounded(q, Duration::from_secs(120));
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
@@ -272,5 +362,77 @@ fn dev_workerd_serves_the_bakery_after_wrangler_migrated_it() {
         "dev --workerd: /menu answered after {} s, stopped in {} ms",
         up.as_secs(),
         stopped.as_millis()
+    );
+}
+
+/// Whether `pid` is a live (not zombie) process.
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        s.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X")
+    })
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn native_dev_forwards_sigterm_to_its_server_and_waits() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace");
+    let port = free_port_pair();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let child = Command::new(env!("CARGO_BIN_EXE_cargo-clodo"))
+        .args(["clodo", "dev", "-p", "example-bakery-orders"])
+        .current_dir(workspace)
+        .env("PORT", port.to_string())
+        .env("CLODO_DATA_DIR", tmp.path().join("data"))
+        .env("CLODO_DEV_VARS", tmp.path().join(".dev.vars"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cargo-clodo starts");
+    let mut guard = Guard(child);
+    let out = collect(guard.0.stdout.take().expect("stdout"));
+    let err = collect(guard.0.stderr.take().expect("stderr"));
+    let started = Instant::now();
+    while get(port, "/healthz").is_none_or(|(s, _)| s != 200) {
+        assert!(
+            guard.0.try_wait().ok().flatten().is_none(),
+            "cargo clodo dev exited:\n{}",
+            snapshot(&err)
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "no /healthz:\n{}\n{}",
+            snapshot(&err),
+            snapshot(&out)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let log = snapshot(&err);
+    let server: u32 = log
+        .split("pid ")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no server pid:\n{log}"));
+    assert!(alive(server));
+
+    // SIGTERM to cargo clodo alone (not its process group).
+    assert!(clodo_codegen::children::signal(guard.0.id(), "TERM"));
+    let status = wait_exit(&mut guard.0, Duration::from_secs(30))
+        .unwrap_or_else(|| panic!("still running 30 s after SIGTERM:\n{}", snapshot(&err)));
+    assert!(status.success(), "{status}: {}", snapshot(&err));
+    assert!(
+        !alive(server),
+        "the server {server} survived cargo clodo dev"
+    );
+    assert!(get(port, "/healthz").is_none(), "nothing listens on {port}");
+    assert!(
+        snapshot(&out).contains("clodo: shutting down"),
+        "the server shut down on the forwarded signal: {}",
+        snapshot(&out)
     );
 }

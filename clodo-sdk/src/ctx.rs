@@ -29,6 +29,8 @@ pub struct Ctx {
     request_id: Arc<str>,
     principal: Option<User>,
     client_addr: Option<std::net::IpAddr>,
+    host: Option<Arc<str>>,
+    mount_prefix: Arc<str>,
 }
 
 impl Ctx {
@@ -39,7 +41,27 @@ impl Ctx {
             request_id,
             principal,
             client_addr: None,
+            host: None,
+            mount_prefix: Arc::from(""),
         }
+    }
+
+    /// Sets the request's `Host` header and the mount prefix of the block
+    /// that handles it (the runtimes do).
+    pub fn with_request_place(mut self, host: Option<&str>, mount_prefix: Arc<str>) -> Self {
+        self.host = host.map(Arc::from);
+        self.mount_prefix = mount_prefix;
+        self
+    }
+
+    /// The request's `Host` header (`127.0.0.1:8787`), if it had one.
+    pub fn request_host(&self) -> Option<&str> {
+        self.host.as_deref()
+    }
+
+    /// Where the handling block is mounted: `""` at the root, else `/auth` and the like.
+    pub fn mount_prefix(&self) -> &str {
+        &self.mount_prefix
     }
 
     /// Sets the client's address (the runtimes do).

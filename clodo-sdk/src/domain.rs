@@ -142,6 +142,9 @@ pub struct Domain {
     pub secrets: Secrets,
     /// CORS origins, token lifetimes, rate limits.
     pub settings: DomainSettings,
+    /// The environment it runs in (natively `CLODO_ENV`; on Workers the var
+    /// `CLODO_ENV`, which `cargo clodo deploy` writes; development when unset).
+    pub env: crate::config::Env,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
 }
@@ -154,6 +157,7 @@ impl Domain {
             features: BTreeMap::new(),
             secrets: Secrets::default(),
             settings: DomainSettings::default(),
+            env: crate::config::Env::Development,
             body_limit: DEFAULT_BODY_LIMIT,
         }
     }
@@ -190,6 +194,9 @@ pub struct DomainSettings {
     /// Magic link lifetime (auth block; default 900 s).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub magic_link_ttl_secs: Option<u64>,
+    /// The page magic links open (auth block): `<sign_in_url>?token=...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in_url: Option<String>,
     /// Rate limits of the auth block.
     #[serde(default, skip_serializing_if = "RateLimitSettings::is_empty")]
     pub rate_limits: RateLimitSettings,

@@ -83,7 +83,7 @@ pub use db::{Db, DbError, ExecResult, Statement, Value};
 pub use error::{ApiError, FieldError, Problem};
 pub use extract::{Json, Path, Query};
 pub use maybe_send::{BoxFuture, MaybeSend, MaybeSync};
-pub use response::{Created, NoContent, WithStatus};
+pub use response::{Created, Html, NoContent, WithStatus};
 
 /// Re-exported so blocks can name the exact versions the SDK uses.
 pub use {openapiv3, schemars, serde, serde_json};
@@ -98,7 +98,7 @@ pub mod prelude {
     pub use crate::error::{ApiError, FieldError};
     pub use crate::extract::{Json, Path, Query};
     pub use crate::params;
-    pub use crate::response::{Created, NoContent, WithStatus};
+    pub use crate::response::{Created, Html, NoContent, WithStatus};
 }
 
 /// What `#[clodo_block]` expands to. Not a public API: may change in any release.

@@ -1,6 +1,6 @@
 //! What handlers return: `Json<T>` (200), `Created<T>` (201 + `Location`),
-//! `NoContent` (204), `WithStatus<CODE, T>` (any status), each alone or in
-//! `Result<_, ApiError>`.
+//! `NoContent` (204), `WithStatus<CODE, T>` (any status), `Html` (200
+//! `text/html`), each alone or in `Result<_, ApiError>`.
 
 use bytes::Bytes;
 use http::{HeaderValue, StatusCode, header};
@@ -57,7 +57,34 @@ output_is_response!(
     [T: Serialize + JsonSchema] Created<T>,
     [] NoContent,
     [const CODE: u16, T: Serialize + JsonSchema] WithStatus<CODE, T>,
+    [] Html,
 );
+
+/// 200 with an HTML page (`text/html; charset=utf-8`); the contract
+/// describes it as a `text/html` string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Html(pub String);
+
+impl IntoResponse for Html {
+    fn into_response(self) -> Result<Response, ApiError> {
+        let mut resp = http::Response::new(Bytes::from(self.0));
+        resp.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        Ok(resp)
+    }
+    fn describe(op: &mut OperationBuilder<'_>) {
+        op.text_response(
+            ResponseDoc {
+                status: 200,
+                description: "An HTML page.",
+                location: false,
+            },
+            "text/html",
+        );
+    }
+}
 fn json_response(status: StatusCode, value: &impl Serialize) -> Result<Response, ApiError> {
     let body = serde_json::to_vec(value).map_err(ApiError::internal)?;
     let mut resp = http::Response::new(Bytes::from(body));

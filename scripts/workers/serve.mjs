@@ -4,19 +4,26 @@
 //
 //   node scripts/workers/serve.mjs --dir target/workers/example-bakery-orders
 //        [--port 8787] [--persist DIR | --memory] [--var NAME=VALUE]...
-//        [--control-port N] [--env NAME] [--quiet]
+//        [--control-port N] [--env NAME] [--dev-tokens FILE] [--quiet]
 //
 // Vars come from the bundle's wrangler.toml [vars] (CLODO_DOMAIN), or with
 // --env NAME from [env.NAME.vars] and [[env.NAME.d1_databases]] (the
 // wrangler.toml `cargo clodo deploy` and `migrate` write), secrets
-// from DIR/.dev.vars, then --var. D1 is kept under --persist (default
-// DIR/.wrangler/state/v3/d1, where `wrangler d1 migrations apply DB --local`
-// writes) or in memory with --memory. The Worker applies the blocks'
-// migrations itself on its first request unless wrangler already did.
+// from DIR/.dev.vars, then --var. D1 is kept under --persist, or in memory
+// with --memory. Without --env the default is DIR/.wrangler/state/v3/d1
+// (where `wrangler d1 migrations apply DB --local` run in DIR writes); with
+// --env one of --persist or --memory is required, so two domains never
+// share a local database: `cargo clodo migrate --local` prints the folder
+// of its domain and environment (`--persist <its folder>/v3/d1`). The Worker
+// applies the blocks' migrations itself on its first request unless
+// wrangler already did.
 //
 // Prints one line `clodo-workerd {"url":...,"control":...}` when ready; the
 // optional control server answers GET /outbox with the dev mailer's messages
-// (the table _clodo_dev_outbox of the D1 database), for tests and for people.
+// (the table _clodo_dev_outbox of the D1 database), for tests and for people,
+// and, with --dev-tokens FILE (a dev-tokens.env that `cargo clodo dev
+// --workerd` writes; development only), GET /dev-tokens with
+// {"customer":...,"staff":...}.
 // Needs Node >= 22.12 (bin/node of .ci/install-workers.sh) and miniflare from
 // the same tools folder (found through CLODO_WORKERS_TOOLS or the default).
 import { createServer } from "node:http";
@@ -26,7 +33,7 @@ import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
 const args = process.argv.slice(2);
-const opts = { port: 8787, controlPort: null, persist: null, memory: false, vars: {}, quiet: false, dir: null, env: null };
+const opts = { port: 8787, controlPort: null, persist: null, memory: false, vars: {}, quiet: false, dir: null, env: null, devTokens: null };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = () => {
@@ -40,12 +47,15 @@ for (let i = 0; i < args.length; i++) {
   else if (a === "--memory") opts.memory = true;
   else if (a === "--quiet") opts.quiet = true;
   else if (a === "--env") opts.env = next();
+  else if (a === "--dev-tokens") opts.devTokens = resolve(next());
   else if (a === "--var") {
     const [k, ...v] = next().split("=");
     opts.vars[k] = v.join("=");
   } else fail(`unknown argument ${a}`);
 }
 if (!opts.dir) fail("--dir is required (a folder built by scripts/workers/build.sh)");
+if (opts.env && !opts.persist && !opts.memory)
+  fail(`--env ${opts.env} needs --persist DIR (the local D1 of that domain and environment: \`cargo clodo migrate --local\` prints it) or --memory`);
 
 function fail(msg) {
   console.error(`serve.mjs: ${msg}`);
@@ -147,6 +157,10 @@ if (opts.controlPort !== null) {
       if (req.method === "GET" && req.url === "/outbox") {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify(await outbox()));
+      } else if (req.method === "GET" && req.url === "/dev-tokens" && opts.devTokens) {
+        const t = readDevVars(opts.devTokens);
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ customer: t.CUSTOMER_TOKEN, staff: t.STAFF_TOKEN }));
       } else {
         res.writeHead(404).end();
       }

@@ -219,7 +219,8 @@ pub enum StepKind {
     Database,
     /// Apply the migrations (remote).
     Migrate,
-    /// Apply the migrations to the local D1 of the build folder.
+    /// Apply the migrations to the domain's and env's own local D1
+    /// ([`crate::local_dirs::local_d1`]).
     MigrateLocal,
     /// `wrangler deploy`.
     Deploy,

@@ -233,12 +233,17 @@ impl Deployment {
         ])
     }
 
-    /// `wrangler d1 migrations apply DB` (remote, or local under the build folder).
+    /// The local D1 of this domain and environment (wrangler's `--persist-to`
+    /// for `migrate --local`): its own folder, see [`crate::local_dirs`].
+    pub fn local_d1(&self) -> std::path::PathBuf {
+        crate::local_dirs::local_d1(&self.req.root, &self.req.package, &self.env_name())
+    }
+
+    /// `wrangler d1 migrations apply DB` (remote, or local into [`Deployment::local_d1`]).
     pub fn migrate_command(&self, local: bool) -> super::CommandLine {
         let cmd = self.wrangler(["d1", "migrations", "apply", "DB", "--env", &self.env_name()]);
         if local {
-            cmd.args(["--local", "--persist-to"])
-                .path(self.req.out.join(".wrangler/state"))
+            cmd.args(["--local", "--persist-to"]).path(self.local_d1())
         } else {
             cmd.args(["--remote"])
         }
@@ -452,7 +457,19 @@ impl Deployment {
                 output: out.transcript(),
             });
         }
-        Ok(migrations_summary(&out.transcript()))
+        let summary = migrations_summary(&out.transcript());
+        if !local {
+            return Ok(summary);
+        }
+        Ok(format!(
+            "{summary}; D1 of {} ({}) in {}; serve it with: serve.mjs --dir {} --env {} --persist {}",
+            self.domain().name,
+            self.req.env,
+            self.show(&self.local_d1()),
+            self.show(&self.req.out),
+            self.env_name(),
+            self.show(&crate::local_dirs::miniflare_d1(&self.local_d1()))
+        ))
     }
 }
 

@@ -120,7 +120,13 @@ pub struct App {
     /// it does not get them.
     auth_hooks_owner: Option<&'static str>,
     domains_dir: Option<std::path::PathBuf>,
+    /// Flags whose default a block decides per domain at start-up.
+    feature_rules: Vec<(&'static str, FeatureRule)>,
 }
+
+/// Decides the default of a feature flag for a domain at start-up (see
+/// [`App::with_feature_rule`]).
+pub type FeatureRule = fn(&crate::domain::Domain) -> bool;
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -200,6 +206,17 @@ impl App {
     pub fn with_auth_hooks_of(mut self, block: &'static str, hooks: Arc<dyn AuthHooks>) -> Self {
         self.auth_hooks = Some(hooks);
         self.auth_hooks_owner = Some(block);
+        self
+    }
+
+    /// Makes the default of flag `name` depend on the domain being started
+    /// (its environment and settings): where the domain does not set the
+    /// flag itself, `rule` decides it, and with it whether the flag's routes
+    /// are served and in the domain's contract. The auth block uses it for
+    /// its development sign-in page.
+    pub fn with_feature_rule(mut self, name: &'static str, rule: FeatureRule) -> Self {
+        self.feature_rules.retain(|(n, _)| *n != name);
+        self.feature_rules.push((name, rule));
         self
     }
 
@@ -399,7 +416,19 @@ impl App {
         Ok(api)
     }
 
-    /// The contract exactly as served at `/openapi.json`.
+    /// The contract bytes a domain with these flags is served (see
+    /// [`App::contract_for`]): in development, for instance, the exported
+    /// contract plus the auth block's sign-in page (flag `dev_sign_in_page`).
+    pub fn contract_json_for(
+        &self,
+        domain_flags: &BTreeMap<String, bool>,
+    ) -> Result<Vec<u8>, StartError> {
+        let c = self.contract_for(domain_flags)?;
+        Ok(contract_bytes(&c))
+    }
+
+    /// The contract exactly as served at `/openapi.json` to a domain that
+    /// sets no flags (and whose blocks' start-up rules turn none on).
     pub fn contract_json(&self) -> Result<Vec<u8>, StartError> {
         let c = self.contract()?;
         Ok(contract_bytes(&c))
@@ -413,6 +442,12 @@ impl App {
     /// Applies every block's migrations to the runtime's database, then builds the service.
     pub async fn start(&self, mut runtime: DomainRuntime) -> Result<Service, StartError> {
         runtime.state = self.state.clone();
+        for (name, rule) in &self.feature_rules {
+            if !runtime.domain.features.contains_key(*name) {
+                let on = rule(&runtime.domain);
+                runtime.domain.features.insert((*name).to_owned(), on);
+            }
+        }
         runtime.domain.features = self.effective_features(&runtime.domain.features);
         let router = self.router_for(&runtime.domain.features)?;
         for reserved in [CONTRACT_PATH, DOCS_PATH, HEALTH_PATH] {
@@ -696,8 +731,14 @@ impl Service {
             }
         };
         req.params = params;
+        let host = req
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_owned);
         let ctx = Ctx::new(Arc::clone(&self.runtime), Arc::clone(request_id), principal)
-            .with_client_addr(req.remote_addr);
+            .with_client_addr(req.remote_addr)
+            .with_request_place(host.as_deref(), Arc::clone(&self.prefixes[placed.mount]));
         // On Workers a panic aborts the instance: record which handler runs,
         // so the runtime's panic hook can name it in the 500 it leaves behind.
         #[cfg(target_arch = "wasm32")]

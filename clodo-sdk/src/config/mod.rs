@@ -190,6 +190,9 @@ pub struct Settings {
     pub refresh_token_ttl_secs: Option<u64>,
     /// Lifetime of magic links in seconds (60..=86400).
     pub magic_link_ttl_secs: Option<u64>,
+    /// The customer's page that completes a sign-in: the auth block's magic
+    /// link is `<sign_in_url>?token=...` (an absolute http(s) URL).
+    pub sign_in_url: Option<String>,
     /// Rate limits.
     pub rate_limits: RateLimits,
 }
@@ -210,6 +213,7 @@ impl From<&Settings> for crate::domain::DomainSettings {
             access_token_ttl_secs: s.access_token_ttl_secs,
             refresh_token_ttl_secs: s.refresh_token_ttl_secs,
             magic_link_ttl_secs: s.magic_link_ttl_secs,
+            sign_in_url: s.sign_in_url.clone(),
             rate_limits: crate::domain::RateLimitSettings {
                 magic_link_per_email: s.rate_limits.magic_link_per_email,
                 magic_link_per_address: s.rate_limits.magic_link_per_address,

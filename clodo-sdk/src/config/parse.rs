@@ -35,6 +35,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "access_token_ttl_secs",
     "refresh_token_ttl_secs",
     "magic_link_ttl_secs",
+    "sign_in_url",
     "rate_limits",
 ];
 const RATE_LIMIT_KEYS: &[&str] = &[
@@ -407,6 +408,14 @@ fn settings(w: &mut Walker<'_>, item: &Item<'_>) -> Settings {
     out.access_token_ttl_secs = ttl(w, "access_token_ttl_secs", 60, 86_400);
     out.refresh_token_ttl_secs = ttl(w, "refresh_token_ttl_secs", 3_600, 31_536_000);
     out.magic_link_ttl_secs = ttl(w, "magic_link_ttl_secs", 60, 86_400);
+    if let Some((_, item)) = f.get("sign_in_url") {
+        let key = "settings.sign_in_url";
+        if let Some(url) = w.string(key, item)
+            && w.rule(key, item.span().start, &url, rules::page_url)
+        {
+            out.sign_in_url = Some(url);
+        }
+    }
     if let Some((_, item)) = f.get("rate_limits")
         && let Some(rt) = w.table("settings.rate_limits", item)
     {

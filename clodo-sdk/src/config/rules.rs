@@ -213,6 +213,29 @@ pub(crate) fn origin(s: &str) -> Result<(), String> {
     host(host_part).map_err(|e| format!("in origin {s:?}: {e}"))
 }
 
+/// An absolute http(s) URL of a page: an origin (see [`origin`]) and an
+/// optional path; no query string or fragment (the sign-in link appends
+/// `?token=`).
+pub(crate) fn page_url(s: &str) -> Result<(), String> {
+    const EXAMPLE: &str = "e.g. \"https://sweetbakery.com/sign-in\"";
+    if s.contains('?') || s.contains('#') {
+        return Err(format!(
+            "{s:?} has a query or a fragment; write the page's URL only ({EXAMPLE}): \
+             the link adds ?token=..."
+        ));
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("{s:?} has spaces or control characters"));
+    }
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return Err(format!(
+            "{s:?} is not an absolute URL: write scheme://host[:port][/path], {EXAMPLE}"
+        ));
+    };
+    let (authority, _path) = rest.split_once('/').unwrap_or((rest, ""));
+    origin(&format!("{scheme}://{authority}")).map_err(|e| format!("in URL {s:?}: {e}"))
+}
+
 /// Levenshtein distance, in characters.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -93,6 +93,10 @@ pub fn json_schema() -> Value {
             "access_token_ttl_secs": integer("Lifetime of access tokens in seconds.", 60, 86_400),
             "refresh_token_ttl_secs": integer("Lifetime of refresh tokens in seconds.", 3_600, 31_536_000),
             "magic_link_ttl_secs": integer("Lifetime of magic links in seconds.", 60, 86_400),
+            "sign_in_url": {
+                "type": "string", "pattern": r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?(/[^?#\s]*)?$",
+                "description": "The customer's page that completes a sign-in (absolute http(s) URL, no query): the magic link is <sign_in_url>?token=... Without it, development serves <auth prefix>/sign-in and other environments refuse to send links."
+            },
             "rate_limits": rate_limits
         }),
     );

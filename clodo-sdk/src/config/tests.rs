@@ -549,3 +549,34 @@ fn edit_distance_suggests_close_names() {
     );
     assert_eq!(rules::closest("zzz", ["development", "staging"]), None);
 }
+
+#[test]
+fn sign_in_url_is_an_absolute_http_url() {
+    let c = super::parse(
+        Path::new(FILE),
+        &with("[settings]\nsign_in_url = \"https://sweetbakery.com/welcome\"\n"),
+    )
+    .expect("valid");
+    assert_eq!(
+        c.settings.sign_in_url.as_deref(),
+        Some("https://sweetbakery.com/welcome")
+    );
+    let d: crate::domain::DomainSettings = (&c.settings).into();
+    assert_eq!(
+        d.sign_in_url.as_deref(),
+        Some("https://sweetbakery.com/welcome")
+    );
+    for bad in [
+        "sweetbakery.com/welcome",
+        "ftp://sweetbakery.com/",
+        "https://sweetbakery.com/welcome?x=1",
+        "https://Sweetbakery.com/",
+        "/sign-in",
+    ] {
+        let src = with(&format!("[settings]\nsign_in_url = \"{bad}\"\n"));
+        let p = one(&src, &format!("\"{bad}\""), "settings.sign_in_url");
+        assert!(p.to_string().contains(bad), "{p}");
+    }
+    let src = with("[settings]\nsign_in_url = 3\n");
+    one(&src, "3", "settings.sign_in_url");
+}

@@ -219,6 +219,19 @@ impl<'a> OperationBuilder<'a> {
         self.insert_response(doc, content);
     }
 
+    /// A success response whose body is text of `media_type` (`text/html`).
+    pub fn text_response(&mut self, doc: ResponseDoc, media_type: &str) {
+        let mut content = IndexMap::new();
+        content.insert(
+            media_type.to_owned(),
+            MediaType {
+                schema: Some(ReferenceOr::Item(string_schema())),
+                ..MediaType::default()
+            },
+        );
+        self.insert_response(doc, content);
+    }
+
     /// A success response without a body.
     pub fn empty_response(&mut self, doc: ResponseDoc) {
         self.insert_response(doc, IndexMap::new());

@@ -155,6 +155,7 @@ pub async fn start_domain(
             .with_acquire_timeout(cfg.db_acquire_timeout),
     );
     let mut domain = Domain::new(&cfg.domain);
+    domain.env = cfg.env;
     domain.secrets = secrets;
     domain.features = setup.features.clone();
     domain.settings = setup.settings.clone();

@@ -46,8 +46,10 @@ pub struct ServerConfig {
     pub domains_dir: Option<PathBuf>,
     /// The environment (`CLODO_ENV`): picks each domain's hostnames.
     pub env: Env,
-    /// Data directory (`CLODO_DATA_DIR`, default `.clodo`); the database is
-    /// `<data_dir>/<domain>/db.sqlite3`.
+    /// Data directory (`CLODO_DATA_DIR`, default `.clodo` in the current
+    /// directory, not the block's folder: `cargo run -p` from the workspace
+    /// root keeps data there); the database is
+    /// `<data_dir>/<domain>/db.sqlite3`. The server prints its absolute path.
     pub data_dir: PathBuf,
     /// Development mode (`CLODO_ENV` unset or `development`): a missing
     /// signing key is generated and kept in the data directory, and ready-made
@@ -274,7 +276,7 @@ environment:
                   one 127.0.0.1 reaches
   CLODO_DOMAINS_DIR  folder of <domain>.toml files; each domain in it is
                   served, chosen by the Host header
-  CLODO_DATA_DIR  data directory (default .clodo)
+  CLODO_DATA_DIR  data directory (default .clodo in the current directory)
   CLODO_ENV       development (default) or production
   CLODO_DEV_VARS  secrets file (default .dev.vars)
   CLODO_LOG       log filter (default info)
@@ -423,7 +425,10 @@ impl App {
                     if d.is_default { " (and 127.0.0.1)" } else { "" }
                 )
             };
-            println!("  domain {}{reach}: data in {}", d.name, d.dir.display());
+            // Relative data folders are relative to the current directory:
+            // say which one, absolutely.
+            let dir = std::path::absolute(&d.dir).unwrap_or_else(|_| d.dir.clone());
+            println!("  domain {}{reach}: data in {}", d.name, dir.display());
         }
         println!("       docs {base}/docs, contract {base}/openapi.json");
         for d in &domains {

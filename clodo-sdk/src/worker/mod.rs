@@ -181,6 +181,13 @@ async fn start(app: fn() -> App, env: &worker::Env) -> Result<Service, StartErro
             ))
         })?;
     }
+    if let Some(env) = vars.get("CLODO_ENV") {
+        domain.env = env.parse().map_err(|_| {
+            config_error(format!(
+                "var CLODO_ENV must be development, staging or production, got {env:?}"
+            ))
+        })?;
+    }
     domain.secrets = Secrets::from_pairs(vars);
     let runtime = crate::app::runtime(domain, Db::new(D1Db::new(d1)), keys);
     app().start(runtime).await

@@ -154,14 +154,19 @@ Examples:
   cargo clodo dev --workerd -p example-bakery-orders
   cargo clodo dev --workerd --port 9000 --domain sweetbakery.localhost
 
-Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctrl-C.
+Watches Cargo.toml, build.rs, src/ and migrations/ of the package. Stop with Ctrl-C
+(SIGINT or SIGTERM reach the server it started, and it waits for the server to exit).
 
-With --workerd: builds the Worker bundle into target/workers/<package>/ (as
-`cargo clodo build --worker --dev-vars --no-opt`), applies the migrations to
-its local D1 with `wrangler d1 migrations apply DB --local` (as a deploy does;
-a failed migration stops it) and serves it on 127.0.0.1:PORT under workerd,
-the dev mailer's outbox on PORT+1 (GET /outbox). On change it rebuilds,
-re-applies and restarts. Needs the tools of `bash .ci/install-workers.sh`.")]
+With --workerd: builds the Worker bundle into target/clodo/<package>/dev/ (as
+`cargo clodo build --worker --dev-vars --no-opt`; CLODO_STATE_DIR replaces
+target/clodo), applies the migrations to the domain's own local D1
+(dev/<domain>/d1) with `wrangler d1 migrations apply DB --local` (as a deploy
+does; a failed migration stops it) and serves it on 127.0.0.1:PORT under
+workerd, the dev mailer's outbox on PORT+1 (GET /outbox). It prints a customer
+and a staff token (24 h) minted with the bundle's .dev.vars signing key, writes
+them to dev/<domain>/dev-tokens.env and serves them at PORT+1 (GET /dev-tokens).
+On change it rebuilds, re-applies and restarts. Needs the tools of
+`bash .ci/install-workers.sh`.")]
     Dev {
         /// The block's package (default: the package in the current directory).
         #[arg(short = 'p', long = "package")]
@@ -549,14 +554,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 domain: domain.unwrap_or_else(|| "dev.localhost".into()),
                 poll: Duration::from_millis(500),
             };
-            let stop = dev::workerd::stop_on_signal();
+            let stop = clodo_codegen::children::stop_on_signal();
             dev::workerd::run(&o, &stop, &mut |event| note("dev", event))
                 .map_err(|e| Failure::new(&e).help(e.help()))?;
             Ok(0)
         }
         Command::Dev { package, .. } => {
             let package = package_or_current(package)?;
-            dev::run(&package, Duration::from_millis(500), &mut |event| note("dev", event)).map_err(|e| {
+            let stop = clodo_codegen::children::stop_on_signal();
+            dev::run(&package, Duration::from_millis(500), &stop, &mut |event| note("dev", event)).map_err(|e| {
                 let help = match &e {
                     dev::DevError::UnknownPackage(_) => "pass the block's package with -p NAME",
                     dev::DevError::NoBinary(_) => "add src/main.rs calling `app().run_cli()` (cargo clodo new-block writes one)",

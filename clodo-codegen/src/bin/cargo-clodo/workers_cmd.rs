@@ -34,7 +34,9 @@ Examples:
 
 Writes wrangler.toml and migrations/ into the build folder, then runs
 `wrangler d1 migrations apply DB --env <domain-slug>-<env>` with --remote, or with
---local --persist-to DIR/.wrangler/state (where scripts/workers/serve.mjs reads D1).";
+--local --persist-to target/clodo/<package>/local/<domain-slug>-<env> (CLODO_STATE_DIR
+replaces target/clodo): one local D1 per domain and environment, which
+`scripts/workers/serve.mjs --env <domain-slug>-<env> --persist <that folder>/v3/d1` serves.";
 
 #[derive(clap::Args)]
 pub(super) struct BuildArgs {
@@ -105,7 +107,7 @@ pub(super) struct DeployArgs {
 pub(super) struct MigrateArgs {
     #[command(flatten)]
     target: TargetArgs,
-    /// Apply to the local D1 database of the build folder instead of the remote one.
+    /// Apply to the domain's and environment's local D1 database instead of the remote one.
     #[arg(long)]
     local: bool,
 }

@@ -28,8 +28,12 @@ pub struct AuthConfig {
     /// How often a process reloads the list of disabled users and revoked
     /// sessions from the database (default 5 s).
     pub revocation_refresh_secs: u64,
-    /// The page the sign-in link opens; the token is appended as `?token=`.
-    pub link_url: String,
+    /// The page the sign-in link opens for every domain of the app, the
+    /// token appended as `?token=` (default `None`). A domain's own
+    /// `settings.sign_in_url` comes first; without either, development
+    /// serves the auth block's page `<prefix>/sign-in` and other
+    /// environments refuse to send links (see the module docs).
+    pub link_url: Option<String>,
     /// Magic-link requests per email address.
     pub per_email: RateLimit,
     /// Magic-link requests per client address.
@@ -62,7 +66,7 @@ impl Default for AuthConfig {
             access_ttl_secs: 15 * 60,
             refresh_ttl_secs: 30 * 24 * 3600,
             revocation_refresh_secs: 5,
-            link_url: "http://127.0.0.1:8787/sign-in".to_owned(),
+            link_url: None,
             per_email: RateLimit {
                 max: 5,
                 window_secs: 15 * 60,
@@ -79,6 +83,13 @@ impl Default for AuthConfig {
 }
 
 impl AuthConfig {
+    /// The page sign-in links open for every domain without a
+    /// `settings.sign_in_url` of its own.
+    pub fn link_url(mut self, url: impl Into<String>) -> Self {
+        self.link_url = Some(url.into());
+        self
+    }
+
     /// Replaces the mailer.
     pub fn mailer(mut self, mailer: impl Mailer) -> Self {
         self.mailer = Arc::new(mailer);

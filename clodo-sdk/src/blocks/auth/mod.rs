@@ -20,6 +20,9 @@
 //! - `POST /auth/refresh {refresh_token}` rotates the pair; presenting an
 //!   already-rotated refresh token revokes the whole session (theft detection).
 //! - `POST /auth/logout` ends the session; `GET /auth/me` shows the user.
+//! - The link opens the domain's `settings.sign_in_url` (its front end);
+//!   in development without one, `GET /auth/sign-in`, a minimal HTML page
+//!   of this block that completes the sign-in (see [`sign_in`]).
 //! - Admins (role `admin`) list users, set roles, disable and enable users,
 //!   and create, list and revoke API keys. The first admin comes from
 //!   [`AuthConfig::admins`], never from an open endpoint.
@@ -34,6 +37,7 @@ mod config;
 mod hooks;
 mod mailer;
 mod secret;
+pub mod sign_in;
 mod store;
 
 use std::sync::Arc;
@@ -47,13 +51,14 @@ pub use mailer::DEV_OUTBOX_TABLE;
 pub use mailer::{DevMailer, HttpMailer, MAILER_API_KEY_SECRET, MailError, Mailer, Message};
 
 pub use admin::{ApiKeyInfo, CreatedApiKey, NewApiKey, PageQuery, SetRoles, UserPage};
+pub use sign_in::SignInQuery;
 
 use crate::App;
 use crate::auth::{PrincipalKind, User};
 use crate::ctx::Ctx;
 use crate::error::{ApiError, FieldError};
 use crate::extract::{Json, Path, Query};
-use crate::response::{Created, NoContent, WithStatus};
+use crate::response::{Created, Html, NoContent, WithStatus};
 use hooks::Hooks;
 
 /// What handlers of the auth block share: its config and its hooks.
@@ -77,6 +82,7 @@ pub fn mount(app: App, prefix: &str, config: AuthConfig) -> App {
         hooks: Arc::clone(&hooks),
     })
     .with_auth_hooks_of("auth", hooks)
+    .with_feature_rule(sign_in::PAGE_FLAG, sign_in::page_by_default)
     .mount::<AuthBlock>(prefix)
 }
 
@@ -212,7 +218,7 @@ fn invalid_email(raw: &str) -> ApiError {
     name = "auth",
     version = "0.1.0",
     migrations = "src/blocks/auth/migrations",
-    features(magic_link_auth = true)
+    features(magic_link_auth = true, dev_sign_in_page = false)
 )]
 impl AuthBlock {
     /// Ask for a sign-in link.
@@ -264,6 +270,17 @@ impl AuthBlock {
             return Err(ApiError::forbidden("this account is disabled"));
         }
         Ok(Json(store::start_session(ctx, &config, user).await?))
+    }
+
+    /// The development sign-in page, which the magic link opens.
+    ///
+    /// Served only in development to a domain without `settings.sign_in_url`:
+    /// it sends the link's `token` to `verify` and shows the access token.
+    #[get("/sign-in")]
+    #[public]
+    #[feature("dev_sign_in_page")]
+    async fn sign_in_page(ctx: &Ctx, _query: Query<SignInQuery>) -> Html {
+        Html(sign_in::page(ctx.domain(), ctx.mount_prefix()))
     }
 
     /// Rotate a session's tokens.

@@ -71,6 +71,7 @@ pub(crate) async fn send_magic_link(
     config: &AuthConfig,
     email: &str,
 ) -> Result<(), ApiError> {
+    let page = super::sign_in::link_target(ctx, config)?;
     let token = secret::random_token(32)?;
     let hash = secret::hash(&token);
     let expires = unix_now() + config.link_ttl_secs;
@@ -80,12 +81,8 @@ pub(crate) async fn send_magic_link(
             params![hash.as_str(), email, expires as i64],
         )
         .await?;
-    let sep = if config.link_url.contains('?') {
-        '&'
-    } else {
-        '?'
-    };
-    let link = format!("{}{sep}token={token}", config.link_url);
+    let sep = if page.contains('?') { '&' } else { '?' };
+    let link = format!("{page}{sep}token={token}");
     let minutes = config.link_ttl_secs.div_ceil(60);
     let msg = Message {
         from: config.from.clone(),
