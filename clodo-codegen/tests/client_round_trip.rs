@@ -10,9 +10,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bakery_client::runtime::{BoxFuture, RetryPolicy, Transport, TransportError};
-use bakery_client::types::{NewOrder, NewOrderLine, OrderStatus};
-use bakery_client::{Client, Error};
+use bakery_orders_client::runtime::{BoxFuture, RetryPolicy, Transport, TransportError};
+use bakery_orders_client::types::{NewOrder, NewOrderLine, OrderStatus};
+use bakery_orders_client::{Client, Error};
 use clodo_sdk::testing::{TestServer, user};
 
 /// Plain HTTP over the workspace's reqwest (no TLS needed on loopback).
@@ -109,7 +109,7 @@ async fn generated_client_drives_the_bakery() {
     assert!(ready.ready_at.is_some());
 
     // Every error answer decodes as the typed problem body.
-    let problem = |e: Error<bakery_client::types::Problem>, status: u16| match e {
+    let problem = |e: Error<bakery_orders_client::types::Problem>, status: u16| match e {
         Error::Api { status: s, body } => {
             assert_eq!(s, status);
             assert_eq!(s, body.status);

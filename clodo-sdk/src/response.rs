@@ -76,7 +76,7 @@ impl<T: Serialize + JsonSchema> IntoResponse for Json<T> {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: 200,
-            description: "Success.",
+            description: "OK",
             location: false,
         });
     }
@@ -115,7 +115,7 @@ impl<T: Serialize + JsonSchema> IntoResponse for Created<T> {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: 201,
-            description: "Created.",
+            description: "Created",
             location: true,
         });
     }
@@ -134,7 +134,7 @@ impl IntoResponse for NoContent {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.empty_response(ResponseDoc {
             status: 204,
-            description: "Done; no content.",
+            description: "No Content",
             location: false,
         });
     }
@@ -153,7 +153,13 @@ impl<const CODE: u16, T: Serialize + JsonSchema> IntoResponse for WithStatus<COD
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: CODE,
-            description: "Success.",
+            description: match http::StatusCode::from_u16(CODE) {
+                Ok(s) => match s.canonical_reason() {
+                    Some(reason) => reason,
+                    None => "Success",
+                },
+                Err(_) => "Success",
+            },
             location: false,
         });
     }

@@ -111,6 +111,7 @@ struct Mount {
 #[derive(Clone, Default)]
 pub struct App {
     title: Option<String>,
+    version: Option<String>,
     mounts: Vec<Mount>,
     state: Extensions,
     auth_hooks: Option<Arc<dyn AuthHooks>>,
@@ -124,6 +125,7 @@ impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
             .field("title", &self.title)
+            .field("version", &self.version)
             .field("mounts", &self.mounts)
             .field("state", &self.state)
             .field("auth_hooks", &self.auth_hooks.is_some())
@@ -253,10 +255,29 @@ impl App {
         }
     }
 
-    /// Sets the contract title (default: the single block's name, else "API").
+    /// Sets the contract's `info.title` (which also names the clients
+    /// generated from it). Default: the name of the block mounted at `/`,
+    /// else of the first block mounted.
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
+    }
+
+    /// Sets the contract's `info.version`. Default: the version of the block
+    /// mounted at `/`, else of the first block mounted.
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+
+    /// The app's own block: the one mounted at the root, else the first one
+    /// mounted. Its name, version and docs are the contract's `info`, and
+    /// its operations come first.
+    fn primary_mount(&self) -> Option<usize> {
+        self.mounts
+            .iter()
+            .position(|m| m.prefix.is_empty())
+            .or((!self.mounts.is_empty()).then_some(0))
     }
 
     /// The routes a domain with these (effective) flags is served: those
@@ -338,25 +359,30 @@ impl App {
     }
 
     fn contract_info(&self) -> ContractInfo {
-        let single = (self.mounts.len() == 1).then(|| self.mounts[0].spec.info);
+        let primary = self.primary_mount().map(|i| self.mounts[i].spec.info);
+        // One tag per block, the app's own block first, then in mount order.
+        let mut tags: Vec<(String, String)> = Vec::new();
+        let ordered = primary
+            .into_iter()
+            .chain(self.mounts.iter().map(|m| m.spec.info));
+        for info in ordered {
+            if !tags.iter().any(|(name, _)| name == info.name) {
+                tags.push((info.name.to_owned(), info.description.to_owned()));
+            }
+        }
         ContractInfo {
             title: self
                 .title
                 .clone()
-                .or_else(|| single.map(|i| i.name.to_owned()))
+                .or_else(|| primary.map(|i| i.name.to_owned()))
                 .unwrap_or_else(|| "API".to_owned()),
-            version: single.map_or("0.0.0", |i| i.version).to_owned(),
-            description: single.map_or("", |i| i.description).to_owned(),
-            tags: self
-                .mounts
-                .iter()
-                .map(|m| {
-                    (
-                        m.spec.info.name.to_owned(),
-                        m.spec.info.description.to_owned(),
-                    )
-                })
-                .collect(),
+            version: self
+                .version
+                .clone()
+                .or_else(|| primary.map(|i| i.version.to_owned()))
+                .unwrap_or_else(|| "0.0.0".to_owned()),
+            description: primary.map_or("", |i| i.description).to_owned(),
+            tags,
             api_keys: self.auth_hooks.is_some(),
         }
     }
@@ -382,7 +408,8 @@ impl App {
 
     fn contract_of(&self, router: &Router) -> Result<openapiv3::OpenAPI, StartError> {
         let names: Vec<&'static str> = self.mounts.iter().map(|m| m.spec.info.name).collect();
-        let mut api = contract::build(&self.contract_info(), router.routes(), &names)?;
+        let info = self.contract_info();
+        let mut api = contract::build(&info, router.routes(), &names)?;
         let mut problems = Vec::new();
         for m in &self.mounts {
             if let Some(hook) = &m.spec.contract_hook
@@ -394,6 +421,7 @@ impl App {
         if !problems.is_empty() {
             return Err(ContractError { problems }.into());
         }
+        contract::group_paths_by_tag(&mut api);
         Ok(api)
     }
 

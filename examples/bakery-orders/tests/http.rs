@@ -553,6 +553,16 @@ async fn contract_and_docs_are_served(target: Target) {
     );
     let doc: Value = serde_json::from_slice(&served).unwrap();
     assert_eq!(doc["openapi"], "3.0.3");
+    // The app's own block names the contract and comes first.
+    assert_eq!(doc["info"]["title"], "bakery-orders");
+    assert_eq!(doc["info"]["version"], "0.1.0");
+    let tags: Vec<&str> = doc["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["bakery-orders", "auth", "data"]);
     let ops: Vec<&str> = [
         "/menu",
         "/orders",
@@ -607,6 +617,16 @@ async fn contract_and_docs_are_served(target: Target) {
     );
     let html = docs.text().await.unwrap();
     assert!(html.contains("/orders/{id}/ready") && html.contains("Today&#39;s menu."));
+    assert!(html.contains("<title>bakery-orders API</title>"));
+    // Prose is rendered: code spans as code, no literal backticks, and
+    // response descriptions are not glued to their schema ("Success.:").
+    assert!(html.contains("<code>YYYY-MM-DD</code>"), "{html}");
+    assert!(!html.contains('`') && !html.contains(".:"), "{html}");
+    let (bakery, auth) = (
+        html.find("id=\"tag-bakery-orders\"").unwrap(),
+        html.find("id=\"tag-auth\"").unwrap(),
+    );
+    assert!(bakery < html.find("id=\"op-menu\"").unwrap() && auth > bakery);
     s.stop().await;
 }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use crate::runtime::{self, RetryPolicy, Transport, TransportError};
 
-/// A client for API.
+/// A client for bakery-orders.
 ///
 /// Cheap to clone: clones share the connection pool and settings.
 #[derive(Debug, Clone)]
