@@ -320,9 +320,16 @@ fn contract_failure(e: contract::ContractError) -> Failure {
             "a block's main must call `app().run_cli()`, which prints the contract for `contract`"
                 .into(),
         ),
+        contract::ContractError::Missing { package, path } => Some(format!(
+            "run `cargo clodo contract -p {package} --out {}` once without `--check` to write it, then commit it",
+            path.display()
+        )),
         _ => None,
     };
-    let code = if matches!(e, contract::ContractError::Drift { .. }) {
+    let code = if matches!(
+        e,
+        contract::ContractError::Drift { .. } | contract::ContractError::Missing { .. }
+    ) {
         1
     } else {
         2
