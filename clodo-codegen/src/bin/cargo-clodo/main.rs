@@ -305,10 +305,28 @@ fn main() -> ExitCode {
 }
 
 fn package_or_current(package: Option<String>) -> Result<String, Failure> {
-    package.or_else(dev::current_package).ok_or_else(|| {
-        Failure::new("no package given and the current directory is not inside a package")
-            .help("pass the block's package with -p NAME, or run this inside the block's directory")
+    if let Some(p) = package.or_else(dev::current_package) {
+        return Ok(p);
+    }
+    // At a workspace root: say which packages are blocks.
+    clodo_codegen::workspace::refuse_virtual_root(&current_dir()?).map_err(locate_failure)?;
+    Err(
+        Failure::new("no package given and the current directory is not inside a package").help(
+            "pass the block's package with -p NAME, or run this inside the block's directory",
+        ),
+    )
+}
+
+fn current_dir() -> Result<PathBuf, Failure> {
+    std::env::current_dir().map_err(|e| {
+        Failure::new(format!("cannot read the current directory: {e}"))
+            .help("run the command from a directory that exists and you may read")
     })
+}
+
+fn locate_failure(e: clodo_codegen::workspace::LocateError) -> Failure {
+    let help = e.help();
+    Failure::new(e).help(help)
 }
 
 fn contract_failure(e: contract::ContractError) -> Failure {
