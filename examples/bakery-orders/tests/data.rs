@@ -194,5 +194,8 @@ fn the_readme_shows_the_real_schema() {
         schema.contains(block),
         "README.md's data.toml snippet differs from schema/data.toml; copy it again:\n{block}"
     );
-    assert!(block.contains("newsletter"), "the tour patches `newsletter`");
+    assert!(
+        block.contains("newsletter"),
+        "the tour patches `newsletter`"
+    );
 }

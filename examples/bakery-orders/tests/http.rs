@@ -35,9 +35,26 @@ async fn problem(resp: Response, status: StatusCode) -> Value {
     body
 }
 
+/// The UTC date `offset` days from today, `YYYY-MM-DD`.
+fn day(offset: i64) -> String {
+    let secs = unix_now().cast_signed() + offset * 86_400;
+    let mut date = clodo_sdk::time::rfc3339_utc(secs.cast_unsigned());
+    date.truncate(10);
+    date
+}
+
+/// The pickup day of the tests' orders: tomorrow, so that a run across
+/// midnight still orders for a day that has not passed.
+fn pickup() -> String {
+    day(1)
+}
+
+/// A day for requests that fail before it is looked at.
+const ANY_DAY: &str = "2999-01-01";
+
 fn order_body() -> Value {
     json!({
-        "pickup_date": "2026-12-01",
+        "pickup_date": pickup(),
         "lines": [{"menu_item_id": 1, "quantity": 2}, {"menu_item_id": 3, "quantity": 3}],
         "note": "no sesame"
     })
@@ -147,7 +164,7 @@ async fn staff_list_a_day_and_mark_ready(target: Target) {
         .await
         .unwrap();
     let mut other_day = order_body();
-    other_day["pickup_date"] = json!("2026-12-02");
+    other_day["pickup_date"] = json!(day(2));
     c.post(s.url("/orders"))
         .bearer_auth(&alice)
         .json(&other_day)
@@ -156,7 +173,7 @@ async fn staff_list_a_day_and_mark_ready(target: Target) {
         .unwrap();
 
     let day: Vec<Order> = c
-        .get(s.url("/orders?date=2026-12-01"))
+        .get(s.url(&format!("/orders?date={}", pickup())))
         .bearer_auth(&staff)
         .send()
         .await
@@ -276,7 +293,7 @@ async fn auth_outcomes(target: Target) {
     parts[1] = &forged_payload;
     let tampered = parts.join(".");
     let body = problem(
-        c.get(s.url("/orders?date=2026-12-01"))
+        c.get(s.url(&format!("/orders?date={ANY_DAY}")))
             .bearer_auth(&tampered)
             .send()
             .await
@@ -312,7 +329,7 @@ async fn auth_outcomes(target: Target) {
     problem(resp, StatusCode::UNAUTHORIZED).await;
     // Wrong role.
     let resp = c
-        .get(s.url("/orders?date=2026-12-01"))
+        .get(s.url(&format!("/orders?date={ANY_DAY}")))
         .bearer_auth(s.token(&alice))
         .send()
         .await
@@ -376,7 +393,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        post(r#"{"pickup_date":"2026-12-01","lines":[{"menu_item_id":1,"quantity":"two"}]}"#)
+        post(r#"{"pickup_date":"2999-01-01","lines":[{"menu_item_id":1,"quantity":"two"}]}"#)
             .await
             .unwrap(),
         StatusCode::BAD_REQUEST,
@@ -390,7 +407,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        post(r#"{"pickup_date":"2026-12-01","lines":[],"extra":1}"#)
+        post(r#"{"pickup_date":"2999-01-01","lines":[],"extra":1}"#)
             .await
             .unwrap(),
         StatusCode::BAD_REQUEST,
@@ -449,7 +466,7 @@ async fn bad_input_outcomes(target: Target) {
 
     // Oversized body (limit 1 MiB), declared and streamed.
     let big = format!(
-        r#"{{"pickup_date":"2026-12-01","lines":[],"note":"{}"}}"#,
+        r#"{{"pickup_date":"{ANY_DAY}","lines":[],"note":"{}"}}"#,
         "x".repeat(1024 * 1024 + 10)
     );
     let resp = c
@@ -507,7 +524,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        c.get(s.url("/orders?date=2026-12-01&x=1"))
+        c.get(s.url(&format!("/orders?date={ANY_DAY}&x=1")))
             .bearer_auth(&staff)
             .send()
             .await
@@ -630,6 +647,49 @@ async fn contract_and_docs_are_served(target: Target) {
     s.stop().await;
 }
 
+/// A pickup day before today (UTC) is refused with 422 naming the field;
+/// today is accepted.
+async fn past_pickup_dates_are_refused(target: Target) {
+    let Some(s) = server(target).await else {
+        return;
+    };
+    let c = Client::new();
+    let t = s.token(&user("carol", &[]));
+    let mut body = order_body();
+    body["pickup_date"] = json!(day(-1));
+    let resp = c
+        .post(s.url("/orders"))
+        .bearer_auth(&t)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let problem = problem(resp, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{problem}");
+    assert_eq!(errors[0]["field"], "pickup_date");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("today") && message.contains(&day(-1)),
+        "{message}"
+    );
+
+    let today = day(0);
+    body["pickup_date"] = json!(today);
+    let resp = c
+        .post(s.url("/orders"))
+        .bearer_auth(&t)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    // Unless the day changed meanwhile (a run across midnight UTC).
+    if day(0) == today {
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+    }
+    s.stop().await;
+}
+
 /// The README tour: ask for a magic link, read it from the dev outbox,
 /// verify, order with the access token, refresh, log out.
 async fn sign_in_by_magic_link_then_order(target: Target) {
@@ -714,4 +774,5 @@ clodo_sdk::on_both_targets!(
     bad_input_outcomes,
     contract_and_docs_are_served,
     sign_in_by_magic_link_then_order,
+    past_pickup_dates_are_refused,
 );
