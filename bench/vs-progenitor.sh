@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Client generation against progenitor, in the same run, on the same spec.
 #
-#   bash bench/vs-progenitor.sh [SPEC]          (default ../shared/specs/nexus.json)
+#   bash bench/vs-progenitor.sh [SPEC]          (default clodo-codegen/tests/specs/nexus.json)
 #
 # Prints, for cargo clodo client and cargo progenitor (installed from crates.io
 # into bench/.tools on first use): generation time (median of ROUNDS runs of
 # the release binaries), `cargo check` time of the generated crate cold (its
 # dependencies included, fresh target dir) and warm (the crate alone, after
 # touching its lib.rs), and the ratios clodo/progenitor. Then tries progenitor
-# on every shared spec and lists the ones it rejects (at generation or at
+# on every vendored spec and lists the ones it rejects (at generation or at
 # `cargo check`). Slow (minutes): not part of `cargo test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
-SPEC=${1:-$ROOT/../shared/specs/nexus.json}
+SPEC=${1:-$ROOT/clodo-codegen/tests/specs/nexus.json}
 SPECS_DIR=$(dirname "$SPEC")
 ROUNDS=${ROUNDS:-5}
 PROGENITOR_VERSION=0.15.1

@@ -36,6 +36,14 @@ pub enum ContractError {
         /// The cause.
         source: std::io::Error,
     },
+    /// `--check` found no file to compare with.
+    #[error("{path} does not exist, so there is nothing to check against")]
+    Missing {
+        /// The package.
+        package: String,
+        /// The file that should hold the checked-in contract.
+        path: PathBuf,
+    },
     /// `--check` found a difference.
     #[error(
         "{path} differs from the contract package {package} serves:\n{diff}\nrun `cargo clodo contract -p {package} --out {path}` to update it"
@@ -87,9 +95,18 @@ fn parse_check(package: &str, bytes: &[u8]) -> Result<(), ContractError> {
 
 /// Compares `expected` (served) with the file at `path`.
 pub fn check(package: &str, expected: &[u8], path: &Path) -> Result<(), ContractError> {
-    let actual = std::fs::read(path).map_err(|source| ContractError::Io {
-        path: path.to_path_buf(),
-        source,
+    let actual = std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ContractError::Missing {
+                package: package.to_owned(),
+                path: path.to_path_buf(),
+            }
+        } else {
+            ContractError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
     })?;
     if actual == expected {
         return Ok(());

@@ -13,6 +13,8 @@
 //! - [`domain`]: add, list and check `domains/<domain>.toml`; their JSON Schema.
 //! - [`worker_build`]: a block crate as a Cloudflare Worker bundle.
 //! - [`deploy`]: `wrangler.toml` from the domain files, `deploy` and `migrate`.
+//! - [`workspace`]: which package a command means (`-p`, or the one around
+//!   the current directory) and its `domains/` folder.
 //!
 //! ```
 //! let doc = r#"{"openapi": "3.0.3", "info": {"title": "Tiny", "version": "1"},
@@ -36,3 +38,4 @@ pub mod own_crates;
 pub mod routes;
 pub mod scaffold;
 pub mod worker_build;
+pub mod workspace;

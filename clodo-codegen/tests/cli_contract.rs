@@ -72,6 +72,34 @@ fn export_check_and_drift() {
 }
 
 #[test]
+fn check_without_a_file_says_to_write_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contract.json");
+    let out = cargo_clodo()
+        .args([
+            "contract",
+            "-p",
+            "example-bakery-orders",
+            "--check",
+            "--out",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a failed check");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "help: run `cargo clodo contract -p example-bakery-orders --out {}` once without `--check`",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert!(!file.exists(), "--check writes nothing");
+}
+
+#[test]
 fn unknown_package_is_a_clear_error() {
     let out = cargo_clodo()
         .args(["contract", "-p", "no-such-block"])

@@ -10,9 +10,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bakery_client::runtime::{BoxFuture, RetryPolicy, Transport, TransportError};
-use bakery_client::types::{NewOrder, NewOrderLine, OrderStatus};
-use bakery_client::{Client, Error};
+use bakery_orders_client::runtime::{BoxFuture, RetryPolicy, Transport, TransportError};
+use bakery_orders_client::types::{NewOrder, NewOrderLine, OrderStatus};
+use bakery_orders_client::{Client, Error};
 use clodo_sdk::testing::{TestServer, user};
 
 /// Plain HTTP over the workspace's reqwest (no TLS needed on loopback).
@@ -54,9 +54,12 @@ fn client(base: &str, token: Option<&str>) -> Client {
     .expect("client")
 }
 
+/// A pickup day that never passes (the bakery refuses days before today).
+const PICKUP: &str = "2999-01-01";
+
 fn order(quantity: u32) -> NewOrder {
     NewOrder {
-        pickup_date: "2026-12-01".parse().expect("date"),
+        pickup_date: PICKUP.parse().expect("date"),
         lines: vec![
             NewOrderLine {
                 menu_item_id: 1,
@@ -92,7 +95,7 @@ async fn generated_client_drives_the_bakery() {
     assert_eq!(placed.status, OrderStatus::Placed);
     assert_eq!(placed.customer_id, "alice");
     assert_eq!(placed.lines.len(), 2);
-    assert_eq!(placed.pickup_date.to_string(), "2026-12-01");
+    assert_eq!(placed.pickup_date.to_string(), PICKUP);
     let mine = alice.my_orders().await.expect("my orders");
     assert_eq!(mine, vec![placed.clone()]);
     let one = alice.get_order(placed.id).await.expect("get order");
@@ -100,7 +103,7 @@ async fn generated_client_drives_the_bakery() {
 
     // Staff see the day's orders and mark it ready.
     let day = staff
-        .orders_of_day("2026-12-01".parse().expect("date"))
+        .orders_of_day(PICKUP.parse().expect("date"))
         .await
         .expect("orders of day");
     assert_eq!(day.len(), 1);
@@ -109,7 +112,7 @@ async fn generated_client_drives_the_bakery() {
     assert!(ready.ready_at.is_some());
 
     // Every error answer decodes as the typed problem body.
-    let problem = |e: Error<bakery_client::types::Problem>, status: u16| match e {
+    let problem = |e: Error<bakery_orders_client::types::Problem>, status: u16| match e {
         Error::Api { status: s, body } => {
             assert_eq!(s, status);
             assert_eq!(s, body.status);

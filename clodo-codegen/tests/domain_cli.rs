@@ -389,3 +389,206 @@ fn help_texts_match_snapshots() {
         stale.join("\n")
     );
 }
+
+/// A workspace like this one, in a temporary folder: a virtual root with the
+/// bakery's package (its real `domains/` copied in) and a second block
+/// package without domain files. Nothing is built: the commands that write
+/// only need `cargo metadata`.
+fn workspace_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path();
+    let sdk = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../clodo-sdk")
+        .canonicalize()
+        .expect("the SDK");
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"examples/bakery-orders\", \"blocks/other\"]\n",
+    )
+    .expect("write");
+    for (dir, name) in [
+        ("examples/bakery-orders", "example-bakery-orders"),
+        ("blocks/other", "other-block"),
+    ] {
+        std::fs::create_dir_all(root.join(dir).join("src")).expect("mkdir");
+        std::fs::write(
+            root.join(dir).join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+                 [dependencies]\nclodo-sdk = {{ path = {:?} }}\n",
+                sdk.display().to_string()
+            ),
+        )
+        .expect("write");
+        std::fs::write(root.join(dir).join("src/main.rs"), "fn main() {}\n").expect("write");
+    }
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/bakery-orders/domains");
+    let copy = root.join("examples/bakery-orders/domains");
+    std::fs::create_dir_all(&copy).expect("mkdir");
+    for entry in std::fs::read_dir(&real).expect("the bakery's domains") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+    }
+    tmp
+}
+
+/// `-p PKG` from the workspace root uses that package's `domains/`; without
+/// it, the root says which packages to pick and writes nothing.
+#[test]
+fn domain_commands_with_a_package_work_from_the_workspace_root() {
+    let tmp = workspace_copy();
+    let root = tmp.path();
+    let pkg = root.join("examples/bakery-orders");
+
+    let out = cargo_clodo(
+        root,
+        &[
+            "domain",
+            "add",
+            "greatidude.com",
+            "-p",
+            "example-bakery-orders",
+            "--feature",
+            "sms_notifications=true",
+        ],
+    );
+    assert_eq!(
+        ok(&out).trim(),
+        Path::new("examples/bakery-orders/domains/greatidude.com.toml")
+            .display()
+            .to_string()
+    );
+    assert!(!root.join("domains").exists(), "nothing at the root");
+    let text =
+        std::fs::read_to_string(pkg.join("domains/greatidude.com.toml")).expect("in the package");
+    // The placeholder is derived from this domain, not copied from another.
+    assert!(
+        text.contains("\n# display_name = \"Greatidude\"\n") && !text.contains("Sweet"),
+        "{text}"
+    );
+
+    let list = ok(&cargo_clodo(
+        root,
+        &["domain", "list", "-p", "example-bakery-orders"],
+    ));
+    assert!(
+        list.contains("dev.localhost") && list.contains("greatidude.com"),
+        "{list}"
+    );
+    // Inside the package (anywhere in it), no -p is needed.
+    let list = ok(&cargo_clodo(&pkg.join("src"), &["domain", "list"]));
+    assert!(list.contains("greatidude.com"), "{list}");
+
+    // Without -p at the root: what to do, the block packages named.
+    for args in [
+        &["domain", "add", "sweetbakery.com"][..],
+        &["domain", "list"],
+        &["domain", "check"],
+        &["migrate", "--domain", "greatidude.com", "--env", "staging"],
+    ] {
+        let out = cargo_clodo(root, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("is the root of a cargo workspace, not a block crate")
+                && err.contains("its block packages: example-bakery-orders, other-block")
+                && err
+                    .contains("help: pass -p NAME with one of example-bakery-orders, other-block"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!root.join("domains").exists(), "nothing at the root");
+
+    let out = cargo_clodo(root, &["domain", "list", "-p", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no package `nope` in this workspace"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `deploy` and `migrate` with `-p` read the package's domain files from the
+/// workspace root; a package without any gets a help line that names no
+/// file or line.
+#[test]
+fn deploy_and_migrate_with_a_package_work_from_the_workspace_root() {
+    let tmp = workspace_copy();
+    let root = tmp.path();
+    let file = root.join("examples/bakery-orders/domains/sweetbakery.com.toml");
+    let text = "name = \"sweetbakery.com\"\n\n[hostnames]\nstaging = [\"staging.sweetbakery.com\"]\n\n\
+                [databases.staging]\nname = \"sweetbakery-com-staging\"\n";
+    std::fs::write(&file, text).expect("write");
+    for cmd in ["deploy", "migrate"] {
+        let out = cargo_clodo(
+            root,
+            &[
+                cmd,
+                "--domain",
+                "sweetbakery.com",
+                "--env",
+                "staging",
+                "-p",
+                "example-bakery-orders",
+                "--dry-run",
+            ],
+        );
+        let plan = ok(&out);
+        assert!(
+            plan.contains("Plan of `cargo clodo")
+                && plan.contains("example-bakery-orders for sweetbakery.com (staging)"),
+            "{cmd}: {plan}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+    assert!(!root.join("target").exists(), "--dry-run writes nothing");
+
+    let out = cargo_clodo(
+        root,
+        &[
+            "migrate",
+            "--domain",
+            "sweetbakery.com",
+            "--env",
+            "staging",
+            "-p",
+            "other-block",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let help = err
+        .lines()
+        .find(|l| l.starts_with("help:"))
+        .unwrap_or_else(|| panic!("a help line: {err}"));
+    assert!(
+        err.contains("blocks/other/domains") && help.contains("pass -p PACKAGE"),
+        "{err}"
+    );
+    assert!(!help.contains("line"), "no file and line to name: {help}");
+}
+
+/// From this repository's root, `-p example-bakery-orders` reads the
+/// bakery's own `domains/` (read-only commands only).
+#[test]
+fn read_only_domain_commands_read_the_bakery_folder_from_this_root() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let json: serde_json::Value = serde_json::from_str(&ok(&cargo_clodo(
+        &workspace,
+        &["domain", "list", "-p", "example-bakery-orders", "--json"],
+    )))
+    .expect("json");
+    assert!(
+        json.as_array()
+            .expect("array")
+            .iter()
+            .any(|d| d["name"] == "dev.localhost"),
+        "{json}"
+    );
+    let out = cargo_clodo(
+        &workspace,
+        &["domain", "check", "-p", "example-bakery-orders"],
+    );
+    assert!(ok(&out).trim().ends_with("ok"), "{}", stderr(&out));
+}

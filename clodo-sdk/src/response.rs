@@ -103,7 +103,7 @@ impl<T: Serialize + JsonSchema> IntoResponse for Json<T> {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: 200,
-            description: "Success.",
+            description: "OK",
             location: false,
         });
     }
@@ -142,7 +142,7 @@ impl<T: Serialize + JsonSchema> IntoResponse for Created<T> {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: 201,
-            description: "Created.",
+            description: "Created",
             location: true,
         });
     }
@@ -161,7 +161,7 @@ impl IntoResponse for NoContent {
     fn describe(op: &mut OperationBuilder<'_>) {
         op.empty_response(ResponseDoc {
             status: 204,
-            description: "Done; no content.",
+            description: "No Content",
             location: false,
         });
     }
@@ -180,7 +180,13 @@ impl<const CODE: u16, T: Serialize + JsonSchema> IntoResponse for WithStatus<COD
     fn describe(op: &mut OperationBuilder<'_>) {
         op.json_response::<T>(ResponseDoc {
             status: CODE,
-            description: "Success.",
+            description: match http::StatusCode::from_u16(CODE) {
+                Ok(s) => match s.canonical_reason() {
+                    Some(reason) => reason,
+                    None => "Success",
+                },
+                Err(_) => "Success",
+            },
             location: false,
         });
     }

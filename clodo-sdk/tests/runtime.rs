@@ -269,6 +269,8 @@ async fn panics_and_internal_errors_are_500_without_details() {
 async fn merged_contract_has_both_blocks() {
     let doc: serde_json::Value = serde_json::from_slice(&app().contract_json().unwrap()).unwrap();
     assert_eq!(doc["info"]["title"], "notes app");
+    // No block at the root: the first one mounted gives the version.
+    assert_eq!(doc["info"]["version"], "1.2.3");
     assert!(doc["paths"]["/v1/notes/{id}"]["delete"]["responses"]["204"].is_object());
     assert!(
         doc["paths"]["/v1/notes"]["post"]["responses"]["201"]["headers"]["Location"].is_object()
@@ -289,6 +291,57 @@ async fn merged_contract_has_both_blocks() {
         single["info"]["description"],
         "Notes: a small block exercising every response kind."
     );
+    assert_eq!(single["info"]["title"], "notes");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_root_block_names_the_contract_and_comes_first() {
+    let app = App::new().mount::<Ping>("/ping").mount::<Notes>("/");
+    let bytes = app.contract_json().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(doc["info"]["title"], "notes");
+    assert_eq!(doc["info"]["version"], "1.2.3");
+    let tags: Vec<(&str, &str)> = doc["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap(),
+                t["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            (
+                "notes",
+                "Notes: a small block exercising every response kind."
+            ),
+            ("ping", "Ping.")
+        ]
+    );
+    // Paths are grouped by block, the root block's first (looked at in the
+    // bytes: `Value` sorts its keys).
+    let text = String::from_utf8(bytes).unwrap();
+    let at = |path: &str| text.find(&format!("\n    \"{path}\": {{")).unwrap();
+    assert!(at("/ping") > at("/whoami") && at("/boom") < at("/whoami"));
+    // Responses are described by their status, not "Success.".
+    assert_eq!(
+        doc["paths"]["/notes"]["post"]["responses"]["201"]["description"],
+        "Created"
+    );
+    assert_eq!(
+        doc["paths"]["/jobs"]["post"]["responses"]["202"]["description"],
+        "Accepted"
+    );
+
+    let overridden = app.title("Notes service").version("2.0.0");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&overridden.contract_json().unwrap()).unwrap();
+    assert_eq!(doc["info"]["title"], "Notes service");
+    assert_eq!(doc["info"]["version"], "2.0.0");
 }
 
 pub struct Broken;

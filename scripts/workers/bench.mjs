@@ -161,7 +161,7 @@ async function timeRoute(base, route, n) {
 
 const customer = token("bench-customer", ["customer"]);
 const order = JSON.stringify({
-  pickup_date: "2026-12-01",
+  pickup_date: "2999-01-01",
   lines: [
     { menu_item_id: 1, quantity: 2 },
     { menu_item_id: 3, quantity: 3 },

@@ -1,7 +1,7 @@
 //! Proves that `validate_contract` can fail: broken documents are rejected
 //! with the problem named, and a clean OpenAPI 3.0.3 document passes.
 //!
-//! (`/work/shared/specs/petstore.json` is not used as the passing case:
+//! (`clodo-codegen/tests/specs/petstore.json` is not used as the passing case:
 //! it is valid OpenAPI but `redocly lint`'s recommended rules report
 //! `security-defined` errors on it, since it declares no security.)
 

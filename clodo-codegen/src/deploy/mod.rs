@@ -144,7 +144,8 @@ impl DeployError {
     /// What to do next.
     pub fn help(&self) -> String {
         match self {
-            DeployError::Config(_) => "fix the domain file at that line, then run the command again".into(),
+            DeployError::Config(config::ConfigError::Invalid(_)) => "fix each domain file at the line shown, then run the command again".into(),
+            DeployError::Config(config::ConfigError::Io { .. }) => "pass -p PACKAGE (its domains/ folder) or --dir with the folder of the domain files; `cargo clodo domain add NAME -p PACKAGE` creates the first one".into(),
             DeployError::UnknownDomain { .. } => "pass --domain with one of the known domains, or --dir with the folder of the domain files".into(),
             DeployError::NothingToDeploy { .. } => "give the environment hostnames or a database in the domain file".into(),
             DeployError::File { .. } => "check the path and its permissions".into(),

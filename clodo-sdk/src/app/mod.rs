@@ -14,7 +14,7 @@ use http::{HeaderValue, StatusCode, header};
 
 use crate::auth::User;
 use crate::block::{Block, BlockInfo};
-use crate::contract::{self, ContractError, ContractInfo};
+use crate::contract::{self, ContractError};
 use crate::ctx::{Ctx, DomainRuntime};
 use crate::db::{Db, DbError, MigrationSource};
 use crate::error::ApiError;
@@ -23,6 +23,7 @@ use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 use crate::route::{Access, Match, Method, RouteDef, Router, RouterError, normalise_prefix};
 use crate::state::Extensions;
 
+mod contract_info;
 mod cors;
 mod head;
 use cors::cors_headers;
@@ -113,6 +114,7 @@ struct Mount {
 #[derive(Clone, Default)]
 pub struct App {
     title: Option<String>,
+    version: Option<String>,
     mounts: Vec<Mount>,
     state: Extensions,
     auth_hooks: Option<Arc<dyn AuthHooks>>,
@@ -132,6 +134,7 @@ impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
             .field("title", &self.title)
+            .field("version", &self.version)
             .field("mounts", &self.mounts)
             .field("state", &self.state)
             .field("auth_hooks", &self.auth_hooks.is_some())
@@ -272,12 +275,6 @@ impl App {
         }
     }
 
-    /// Sets the contract title (default: the single block's name, else "API").
-    pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = Some(title.into());
-        self
-    }
-
     /// The routes a domain with these (effective) flags is served: those
     /// without a feature flag, and those whose flag is on.
     fn router_for(&self, flags: &BTreeMap<String, bool>) -> Result<Router, RouterError> {
@@ -354,84 +351,6 @@ impl App {
             out.auth_hooks_owner = None;
         }
         Ok(out)
-    }
-
-    fn contract_info(&self) -> ContractInfo {
-        let single = (self.mounts.len() == 1).then(|| self.mounts[0].spec.info);
-        ContractInfo {
-            title: self
-                .title
-                .clone()
-                .or_else(|| single.map(|i| i.name.to_owned()))
-                .unwrap_or_else(|| "API".to_owned()),
-            version: single.map_or("0.0.0", |i| i.version).to_owned(),
-            description: single.map_or("", |i| i.description).to_owned(),
-            tags: self
-                .mounts
-                .iter()
-                .map(|m| {
-                    (
-                        m.spec.info.name.to_owned(),
-                        m.spec.info.description.to_owned(),
-                    )
-                })
-                .collect(),
-            api_keys: self.auth_hooks.is_some(),
-        }
-    }
-
-    /// The OpenAPI contract of what this app serves to a domain that sets
-    /// no feature flags (each flag at the default its block declares): the
-    /// bytes `cargo clodo contract` exports. A domain's own `/openapi.json`
-    /// leaves out the routes whose flag it turns off and adds those it
-    /// turns on ([`App::contract_for`]).
-    pub fn contract(&self) -> Result<openapiv3::OpenAPI, StartError> {
-        self.contract_for(&BTreeMap::new())
-    }
-
-    /// The contract a domain with these flags is served.
-    pub fn contract_for(
-        &self,
-        domain_flags: &BTreeMap<String, bool>,
-    ) -> Result<openapiv3::OpenAPI, StartError> {
-        let flags = self.effective_features(domain_flags);
-        let router = self.router_for(&flags)?;
-        self.contract_of(&router)
-    }
-
-    fn contract_of(&self, router: &Router) -> Result<openapiv3::OpenAPI, StartError> {
-        let names: Vec<&'static str> = self.mounts.iter().map(|m| m.spec.info.name).collect();
-        let mut api = contract::build(&self.contract_info(), router.routes(), &names)?;
-        let mut problems = Vec::new();
-        for m in &self.mounts {
-            if let Some(hook) = &m.spec.contract_hook
-                && let Err(e) = hook(&mut api, &m.prefix)
-            {
-                problems.push(format!("block `{}`: {e}", m.spec.info.name));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(ContractError { problems }.into());
-        }
-        Ok(api)
-    }
-
-    /// The contract bytes a domain with these flags is served (see
-    /// [`App::contract_for`]): in development, for instance, the exported
-    /// contract plus the auth block's sign-in page (flag `dev_sign_in_page`).
-    pub fn contract_json_for(
-        &self,
-        domain_flags: &BTreeMap<String, bool>,
-    ) -> Result<Vec<u8>, StartError> {
-        let c = self.contract_for(domain_flags)?;
-        Ok(contract_bytes(&c))
-    }
-
-    /// The contract exactly as served at `/openapi.json` to a domain that
-    /// sets no flags (and whose blocks' start-up rules turn none on).
-    pub fn contract_json(&self) -> Result<Vec<u8>, StartError> {
-        let c = self.contract()?;
-        Ok(contract_bytes(&c))
     }
 
     /// The shared state handlers reach through `ctx.state()`.

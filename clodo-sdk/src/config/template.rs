@@ -175,6 +175,47 @@ fn key(s: &str) -> String {
     }
 }
 
+/// A human name to suggest for a domain, from its name: the label before
+/// the top-level domain (and before a `co.`/`com.`-style second level),
+/// words split at `-` and `_`, each capitalised.
+///
+/// ```
+/// use clodo_sdk::config::suggested_display_name as s;
+/// assert_eq!(s("greatidude.com"), "Greatidude");
+/// assert_eq!(s("sweet-bakery.co.uk"), "Sweet Bakery");
+/// assert_eq!(s("staging.corner_shop.example"), "Corner Shop");
+/// assert_eq!(s("localhost"), "Localhost");
+/// ```
+pub fn suggested_display_name(name: &str) -> String {
+    let mut labels: Vec<&str> = name.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    if labels.len() > 1
+        && labels
+            .last()
+            .is_some_and(|l| ["co", "com", "org", "net", "ac", "gov", "edu"].contains(l))
+    {
+        labels.pop();
+    }
+    let label = labels.last().copied().unwrap_or(name);
+    let words: Vec<String> = label
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    if words.is_empty() {
+        name.to_owned()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// The commented file `cargo clodo domain add` writes for a new domain; it
 /// parses back (with [`parse`](super::parse), as `<name>.toml`) to `name`,
 /// `display_name` and `features`, everything else left at its default.
@@ -199,7 +240,7 @@ pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, b
         Some(d) => out.push_str(&format!("display_name = {}\n", toml_string(d))),
         None => out.push_str(&format!(
             "# display_name = {}\n",
-            toml_string("Sweet Bakery")
+            toml_string(&suggested_display_name(name))
         )),
     }
     out.push_str(&format!(

@@ -481,6 +481,17 @@ fn render_new_round_trips() {
     let bare = render_new("sweetbakery.com", None, &[]);
     let c = super::parse(Path::new("sweetbakery.com.toml"), &bare).expect("valid");
     assert_eq!(c.display_name, None);
+    // The placeholder is this domain's, not another one's.
+    assert!(
+        bare.contains("\n# display_name = \"Sweetbakery\"\n"),
+        "{bare}"
+    );
+    let other = render_new("greatidude.com", None, &[]);
+    assert!(
+        other.contains("\n# display_name = \"Greatidude\"\n"),
+        "{other}"
+    );
+    assert!(!other.contains("Sweet"), "{other}");
     assert!(c.features.is_empty());
     // Uncommenting the examples gives a valid file too.
     let all: String = bare

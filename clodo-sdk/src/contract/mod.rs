@@ -42,6 +42,26 @@ pub struct ContractInfo {
     pub api_keys: bool,
 }
 
+/// Orders the paths by block: those whose operations carry the first tag of
+/// `api.tags` (the app's own block) first, then the next tag's, and so on;
+/// within a block the order stays as it was (by path). Paths without a
+/// known tag go last.
+pub fn group_paths_by_tag(api: &mut OpenAPI) {
+    let tags = &api.tags;
+    let rank = |item: &ReferenceOr<PathItem>| -> usize {
+        let ReferenceOr::Item(item) = item else {
+            return usize::MAX;
+        };
+        item.iter()
+            .filter_map(|(_, op)| op.tags.first())
+            .filter_map(|t| tags.iter().position(|tag| &tag.name == t))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    // A stable sort: within a block, paths keep their order.
+    api.paths.paths.sort_by_cached_key(|_, item| rank(item));
+}
+
 /// A fresh schema generator with the OpenAPI 3.0 settings.
 pub fn schema_generator() -> SchemaGenerator {
     SchemaSettings::openapi3()

@@ -117,7 +117,7 @@ fn main() {
         let order = c
             .post(server.url("/orders"))
             .bearer_auth(&session.access_token)
-            .json(&serde_json::json!({"pickup_date": "2026-12-01", "lines": [{"menu_item_id": 1, "quantity": 2}]}))
+            .json(&serde_json::json!({"pickup_date": "2999-01-01", "lines": [{"menu_item_id": 1, "quantity": 2}]}))
             .send()
             .await
             .expect("order");

@@ -26,7 +26,7 @@ enum Workload {
     PostOrder,
 }
 
-const ORDER_JSON: &str = r#"{"pickup_date":"2026-12-01","lines":[{"menu_item_id":1,"quantity":2},{"menu_item_id":3,"quantity":3}]}"#;
+const ORDER_JSON: &str = r#"{"pickup_date":"2999-01-01","lines":[{"menu_item_id":1,"quantity":2},{"menu_item_id":3,"quantity":3}]}"#;
 
 fn call(work: Workload, token: &str) -> Call {
     let authorization = Some(format!("Bearer {token}"));

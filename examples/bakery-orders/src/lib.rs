@@ -49,7 +49,7 @@ pub struct NewOrderLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewOrder {
-    /// Day of pickup, `YYYY-MM-DD`.
+    /// Day of pickup, `YYYY-MM-DD`: today (UTC) or later.
     #[schemars(extend("format" = "date"))]
     pub pickup_date: String,
     /// What to bake: 1 to 50 lines.
@@ -201,7 +201,8 @@ impl BakeryOrders {
 
     /// Place an order for the signed-in customer.
     ///
-    /// Lines are checked against the menu; the total is computed here, in cents.
+    /// Lines are checked against the menu and the pickup day may not be
+    /// before today (UTC); the total is computed here, in cents.
     #[post("/orders")]
     async fn place_order(
         ctx: &Ctx,
@@ -216,7 +217,7 @@ impl BakeryOrders {
                 params![],
             )
             .await?;
-        let priced = validate::check_order(&order, &menu)?;
+        let priced = validate::check_order(&order, &menu, &validate::today_utc())?;
         let total: i64 = priced.iter().map(|l| l.quantity * l.unit_price_cents).sum();
         let order_ref = random_ref()?;
         let row = OrderRow {

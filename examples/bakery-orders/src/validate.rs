@@ -31,14 +31,35 @@ pub fn is_valid_date(s: &str) -> bool {
     y >= 1 && (1..=days).contains(&d)
 }
 
-/// Prices every line of `order` from `menu`, or lists everything wrong (422).
-pub(crate) fn check_order(order: &NewOrder, menu: &[MenuItem]) -> Result<Vec<OrderLine>, ApiError> {
+/// Today's date in UTC, `YYYY-MM-DD`: the earliest pickup day.
+pub fn today_utc() -> String {
+    let mut now = clodo_sdk::time::now_rfc3339();
+    now.truncate(10);
+    now
+}
+
+/// Prices every line of `order` from `menu`, or lists everything wrong
+/// (422). `today` (`YYYY-MM-DD`) is the earliest pickup day.
+pub(crate) fn check_order(
+    order: &NewOrder,
+    menu: &[MenuItem],
+    today: &str,
+) -> Result<Vec<OrderLine>, ApiError> {
     let mut errors = Vec::new();
     let mut err = |field: String, message: String| errors.push(FieldError { field, message });
     if !is_valid_date(&order.pickup_date) {
         err(
             "pickup_date".into(),
             format!("must be a date as YYYY-MM-DD, got {:?}", order.pickup_date),
+        );
+    } else if order.pickup_date.as_str() < today {
+        // Both are fixed-width YYYY-MM-DD, so text order is date order.
+        err(
+            "pickup_date".into(),
+            format!(
+                "must be today ({today}, UTC) or later, got {}",
+                order.pickup_date
+            ),
         );
     }
     if order.lines.is_empty() {
@@ -89,6 +110,35 @@ pub(crate) fn check_order(order: &NewOrder, menu: &[MenuItem]) -> Result<Vec<Ord
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pickup_days_before_today_are_refused() {
+        let menu = [MenuItem {
+            id: 1,
+            name: "Croissant".into(),
+            description: String::new(),
+            price_cents: 250,
+        }];
+        let order = |day: &str| NewOrder {
+            pickup_date: day.into(),
+            lines: vec![crate::NewOrderLine {
+                menu_item_id: 1,
+                quantity: 2,
+            }],
+            note: None,
+        };
+        assert!(check_order(&order("2026-12-01"), &menu, "2026-12-01").is_ok());
+        assert!(check_order(&order("2027-01-01"), &menu, "2026-12-01").is_ok());
+        let e = check_order(&order("2026-11-30"), &menu, "2026-12-01").unwrap_err();
+        assert_eq!(e.field_errors().len(), 1);
+        assert_eq!(e.field_errors()[0].field, "pickup_date");
+        assert!(
+            e.field_errors()[0]
+                .message
+                .contains("today (2026-12-01, UTC)")
+        );
+        assert_eq!(today_utc().len(), 10);
+    }
 
     #[test]
     fn dates() {

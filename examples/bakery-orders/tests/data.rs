@@ -177,3 +177,25 @@ async fn staff_manage_customers_who_see_only_their_own(target: Target) {
 }
 
 clodo_sdk::on_both_targets!(staff_manage_customers_who_see_only_their_own);
+
+/// The README shows the customers model as it is: its `toml` block after
+/// the mention of `schema/data.toml` is a verbatim part of the file.
+#[test]
+fn the_readme_shows_the_real_schema() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(dir.join("../../README.md")).expect("README.md");
+    let schema = std::fs::read_to_string(dir.join("schema/data.toml")).expect("data.toml");
+    let after = &readme[readme
+        .find("examples/bakery-orders/schema/data.toml")
+        .expect("the README names the schema")..];
+    let start = after.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let block = &after[start..start + after[start..].find("```").expect("its end")];
+    assert!(
+        schema.contains(block),
+        "README.md's data.toml snippet differs from schema/data.toml; copy it again:\n{block}"
+    );
+    assert!(
+        block.contains("newsletter"),
+        "the tour patches `newsletter`"
+    );
+}

@@ -35,9 +35,26 @@ async fn problem(resp: Response, status: StatusCode) -> Value {
     body
 }
 
+/// The UTC date `offset` days from today, `YYYY-MM-DD`.
+fn day(offset: i64) -> String {
+    let secs = unix_now().cast_signed() + offset * 86_400;
+    let mut date = clodo_sdk::time::rfc3339_utc(secs.cast_unsigned());
+    date.truncate(10);
+    date
+}
+
+/// The pickup day of the tests' orders: tomorrow, so that a run across
+/// midnight still orders for a day that has not passed.
+fn pickup() -> String {
+    day(1)
+}
+
+/// A day for requests that fail before it is looked at.
+const ANY_DAY: &str = "2999-01-01";
+
 fn order_body() -> Value {
     json!({
-        "pickup_date": "2026-12-01",
+        "pickup_date": pickup(),
         "lines": [{"menu_item_id": 1, "quantity": 2}, {"menu_item_id": 3, "quantity": 3}],
         "note": "no sesame"
     })
@@ -147,7 +164,7 @@ async fn staff_list_a_day_and_mark_ready(target: Target) {
         .await
         .unwrap();
     let mut other_day = order_body();
-    other_day["pickup_date"] = json!("2026-12-02");
+    other_day["pickup_date"] = json!(day(2));
     c.post(s.url("/orders"))
         .bearer_auth(&alice)
         .json(&other_day)
@@ -156,7 +173,7 @@ async fn staff_list_a_day_and_mark_ready(target: Target) {
         .unwrap();
 
     let day: Vec<Order> = c
-        .get(s.url("/orders?date=2026-12-01"))
+        .get(s.url(&format!("/orders?date={}", pickup())))
         .bearer_auth(&staff)
         .send()
         .await
@@ -277,7 +294,7 @@ async fn auth_outcomes(target: Target) {
     parts[1] = &forged_payload;
     let tampered = parts.join(".");
     let body = problem(
-        c.get(s.url("/orders?date=2026-12-01"))
+        c.get(s.url(&format!("/orders?date={ANY_DAY}")))
             .bearer_auth(&tampered)
             .send()
             .await
@@ -313,7 +330,7 @@ async fn auth_outcomes(target: Target) {
     problem(resp, StatusCode::UNAUTHORIZED).await;
     // Wrong role.
     let resp = c
-        .get(s.url("/orders?date=2026-12-01"))
+        .get(s.url(&format!("/orders?date={ANY_DAY}")))
         .bearer_auth(s.token(&alice))
         .send()
         .await
@@ -384,7 +401,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        post(r#"{"pickup_date":"2026-12-01","lines":[{"menu_item_id":1,"quantity":"two"}]}"#)
+        post(r#"{"pickup_date":"2999-01-01","lines":[{"menu_item_id":1,"quantity":"two"}]}"#)
             .await
             .unwrap(),
         StatusCode::BAD_REQUEST,
@@ -398,7 +415,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        post(r#"{"pickup_date":"2026-12-01","lines":[],"extra":1}"#)
+        post(r#"{"pickup_date":"2999-01-01","lines":[],"extra":1}"#)
             .await
             .unwrap(),
         StatusCode::BAD_REQUEST,
@@ -457,7 +474,7 @@ async fn bad_input_outcomes(target: Target) {
 
     // Oversized body (limit 1 MiB), declared and streamed.
     let big = format!(
-        r#"{{"pickup_date":"2026-12-01","lines":[],"note":"{}"}}"#,
+        r#"{{"pickup_date":"{ANY_DAY}","lines":[],"note":"{}"}}"#,
         "x".repeat(1024 * 1024 + 10)
     );
     let resp = c
@@ -515,7 +532,7 @@ async fn bad_input_outcomes(target: Target) {
         "{body}"
     );
     let body = problem(
-        c.get(s.url("/orders?date=2026-12-01&x=1"))
+        c.get(s.url(&format!("/orders?date={ANY_DAY}&x=1")))
             .bearer_auth(&staff)
             .send()
             .await
@@ -566,6 +583,16 @@ async fn contract_and_docs_are_served(target: Target) {
     assert!(exported["paths"]["/auth/sign-in"].is_null(), "not exported");
     let doc: Value = serde_json::from_slice(&served).unwrap();
     assert_eq!(doc["openapi"], "3.0.3");
+    // The app's own block names the contract and comes first.
+    assert_eq!(doc["info"]["title"], "bakery-orders");
+    assert_eq!(doc["info"]["version"], "0.1.0");
+    let tags: Vec<&str> = doc["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["bakery-orders", "auth", "data"]);
     let ops: Vec<&str> = [
         "/menu",
         "/orders",
@@ -620,6 +647,59 @@ async fn contract_and_docs_are_served(target: Target) {
     );
     let html = docs.text().await.unwrap();
     assert!(html.contains("/orders/{id}/ready") && html.contains("Today&#39;s menu."));
+    assert!(html.contains("<title>bakery-orders API</title>"));
+    // Prose is rendered: code spans as code, no literal backticks, and
+    // response descriptions are not glued to their schema ("Success.:").
+    assert!(html.contains("<code>YYYY-MM-DD</code>"), "{html}");
+    assert!(!html.contains('`') && !html.contains(".:"), "{html}");
+    let (bakery, auth) = (
+        html.find("id=\"tag-bakery-orders\"").unwrap(),
+        html.find("id=\"tag-auth\"").unwrap(),
+    );
+    assert!(bakery < html.find("id=\"op-menu\"").unwrap() && auth > bakery);
+    s.stop().await;
+}
+
+/// A pickup day before today (UTC) is refused with 422 naming the field;
+/// today is accepted.
+async fn past_pickup_dates_are_refused(target: Target) {
+    let Some(s) = server(target).await else {
+        return;
+    };
+    let c = Client::new();
+    let t = s.token(&user("carol", &[]));
+    let mut body = order_body();
+    body["pickup_date"] = json!(day(-1));
+    let resp = c
+        .post(s.url("/orders"))
+        .bearer_auth(&t)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let problem = problem(resp, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{problem}");
+    assert_eq!(errors[0]["field"], "pickup_date");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("today") && message.contains(&day(-1)),
+        "{message}"
+    );
+
+    let today = day(0);
+    body["pickup_date"] = json!(today);
+    let resp = c
+        .post(s.url("/orders"))
+        .bearer_auth(&t)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    // Unless the day changed meanwhile (a run across midnight UTC).
+    if day(0) == today {
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+    }
     s.stop().await;
 }
 
@@ -707,4 +787,5 @@ clodo_sdk::on_both_targets!(
     bad_input_outcomes,
     contract_and_docs_are_served,
     sign_in_by_magic_link_then_order,
+    past_pickup_dates_are_refused,
 );

@@ -9,6 +9,10 @@ Examples:
   cargo clodo domain check -p example-bakery-orders
   cargo clodo domain schema --out domains/_schema.json
 
+The domain files are in the block crate's domains/ folder: of the package -p names
+(from anywhere in its workspace), else of the package around the current directory,
+else ./domains; --dir overrides it.
+
 Secrets are named in domain files, never stored there: values go in the
 environment, .dev.vars locally, or `wrangler secret put NAME` for a Worker.";
 
@@ -19,6 +23,7 @@ pub(super) enum DomainCommand {
 Examples:
   cargo clodo domain add sweetbakery.com
   cargo clodo domain add greatidude.com --display-name 'Great Idude' --feature sms_notifications=true
+  cargo clodo domain add sweetbakery.com -p example-bakery-orders
   cargo clodo domain add staging.example.com --dir config/domains
 
 Refuses to replace an existing file. Then edit the file and run `cargo clodo domain check`.")]
@@ -31,9 +36,12 @@ Refuses to replace an existing file. Then edit the file and run `cargo clodo dom
         /// A feature flag, on unless `=false` is given (repeatable).
         #[arg(long = "feature", value_name = "FLAG[=true|false]", value_parser = clodo_codegen::domain::feature_arg)]
         features: Vec<(String, bool)>,
-        /// The domains folder (created if missing).
-        #[arg(long, default_value = "domains")]
-        dir: PathBuf,
+        /// The block's package: its domains/ folder (default: the package here).
+        #[arg(short = 'p', long = "package")]
+        package: Option<String>,
+        /// The domains folder, created if missing (default: the package's domains/).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
     /// Print a table of the domains: flags on, hostnames and databases per environment.
     #[command(after_help = "\
@@ -41,9 +49,12 @@ Examples:
   cargo clodo domain list
   cargo clodo domain list --json | jq '.[].name'")]
     List {
-        /// The domains folder.
-        #[arg(long, default_value = "domains")]
-        dir: PathBuf,
+        /// The block's package: its domains/ folder (default: the package here).
+        #[arg(short = 'p', long = "package")]
+        package: Option<String>,
+        /// The domains folder (default: the package's domains/).
+        #[arg(long)]
+        dir: Option<PathBuf>,
         /// One JSON document, for tools.
         #[arg(long)]
         json: bool,
@@ -59,9 +70,9 @@ current directory) also runs `cargo run -p PACKAGE -- manifest` and reports flag
 no block declares, blocks the app does not have and blocks sharing a prefix.
 Exit 2 on any problem.")]
     Check {
-        /// The domains folder.
-        #[arg(long, default_value = "domains")]
-        dir: PathBuf,
+        /// The domains folder (default: the package's domains/).
+        #[arg(long)]
+        dir: Option<PathBuf>,
         /// The app's package (default: the package in the current directory, if any).
         #[arg(short = 'p', long = "package")]
         package: Option<String>,
@@ -149,6 +160,17 @@ pub(super) fn domain_failure(
     Failure::new(e).help(help)
 }
 
+/// The domains folder of a `domain` command (see `clodo_codegen::workspace`),
+/// relative to the current directory when inside it (as messages show it).
+pub(super) fn resolve_domains_dir(
+    dir: Option<&std::path::Path>,
+    package: Option<&str>,
+) -> Result<PathBuf, Failure> {
+    let cwd = current_dir()?;
+    let dir = clodo_codegen::workspace::domains_dir(&cwd, dir, package).map_err(locate_failure)?;
+    Ok(clodo_codegen::workspace::shown(&cwd, &dir))
+}
+
 pub(super) fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
     use clodo_codegen::domain;
     match command {
@@ -156,8 +178,10 @@ pub(super) fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
             name,
             display_name,
             features,
+            package,
             dir,
         } => {
+            let dir = resolve_domains_dir(dir.as_deref(), package.as_deref())?;
             let path = domain::add(&dir, &name, display_name.as_deref(), &features)
                 .map_err(|e| domain_failure(e, &dir))?;
             println!("{}", path.display());
@@ -168,7 +192,8 @@ pub(super) fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
             );
             Ok(0)
         }
-        DomainCommand::List { dir, json } => {
+        DomainCommand::List { package, dir, json } => {
+            let dir = resolve_domains_dir(dir.as_deref(), package.as_deref())?;
             let domains = domain::load(&dir).map_err(|e| domain_failure(e, &dir))?;
             if json {
                 let text = serde_json::to_string_pretty(&domain::to_json(&domains))
@@ -180,6 +205,7 @@ pub(super) fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
             Ok(0)
         }
         DomainCommand::Check { dir, package } => {
+            let dir = resolve_domains_dir(dir.as_deref(), package.as_deref())?;
             let domains = domain::load(&dir).map_err(|e| domain_failure(e, &dir))?;
             let explicit = package.is_some();
             match package.or_else(dev::current_package) {

@@ -319,10 +319,28 @@ fn main() -> ExitCode {
 }
 
 fn package_or_current(package: Option<String>) -> Result<String, Failure> {
-    package.or_else(dev::current_package).ok_or_else(|| {
-        Failure::new("no package given and the current directory is not inside a package")
-            .help("pass the block's package with -p NAME, or run this inside the block's directory")
+    if let Some(p) = package.or_else(dev::current_package) {
+        return Ok(p);
+    }
+    // At a workspace root: say which packages are blocks.
+    clodo_codegen::workspace::refuse_virtual_root(&current_dir()?).map_err(locate_failure)?;
+    Err(
+        Failure::new("no package given and the current directory is not inside a package").help(
+            "pass the block's package with -p NAME, or run this inside the block's directory",
+        ),
+    )
+}
+
+fn current_dir() -> Result<PathBuf, Failure> {
+    std::env::current_dir().map_err(|e| {
+        Failure::new(format!("cannot read the current directory: {e}"))
+            .help("run the command from a directory that exists and you may read")
     })
+}
+
+fn locate_failure(e: clodo_codegen::workspace::LocateError) -> Failure {
+    let help = e.help();
+    Failure::new(e).help(help)
 }
 
 fn contract_failure(e: contract::ContractError) -> Failure {
@@ -334,9 +352,16 @@ fn contract_failure(e: contract::ContractError) -> Failure {
             "a block's main must call `app().run_cli()`, which prints the contract for `contract`"
                 .into(),
         ),
+        contract::ContractError::Missing { package, path } => Some(format!(
+            "run `cargo clodo contract -p {package} --out {}` once without `--check` to write it, then commit it",
+            path.display()
+        )),
         _ => None,
     };
-    let code = if matches!(e, contract::ContractError::Drift { .. }) {
+    let code = if matches!(
+        e,
+        contract::ContractError::Drift { .. } | contract::ContractError::Missing { .. }
+    ) {
         1
     } else {
         2

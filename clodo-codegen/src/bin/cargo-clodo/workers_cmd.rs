@@ -74,9 +74,9 @@ pub(super) struct TargetArgs {
     /// The block's package (default: the package in the current directory).
     #[arg(short = 'p', long = "package")]
     package: Option<String>,
-    /// The folder of the domain files.
-    #[arg(long, default_value = "domains")]
-    dir: PathBuf,
+    /// The folder of the domain files (default: the package's domains/).
+    #[arg(long)]
+    dir: Option<PathBuf>,
     /// The build folder (default: target/workers/<package>).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -182,6 +182,9 @@ pub(super) fn load_deployment(
 ) -> Result<clodo_codegen::deploy::Deployment, Failure> {
     use clodo_codegen::{deploy, worker_build};
     let package = package_or_current(t.package.clone())?;
+    let domains_dir =
+        clodo_codegen::workspace::domains_dir(&current_dir()?, t.dir.as_deref(), Some(&package))
+            .map_err(locate_failure)?;
     let root = project_root()?;
     let out = t
         .out
@@ -189,7 +192,7 @@ pub(super) fn load_deployment(
         .map(absolute)
         .unwrap_or_else(|| worker_build::default_out(&root, &package));
     let req = deploy::Request {
-        domains_dir: absolute(t.dir.clone()),
+        domains_dir,
         domain: t.domain.clone(),
         env: t.env,
         package,

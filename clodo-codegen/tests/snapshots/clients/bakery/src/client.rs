@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use crate::runtime::{self, RetryPolicy, Transport, TransportError};
 
-/// A client for API.
+/// A client for bakery-orders.
 ///
 /// Cheap to clone: clones share the connection pool and settings.
 #[derive(Debug, Clone)]
@@ -938,7 +938,8 @@ impl Client {
 
     /// Place an order for the signed-in customer.
     ///
-    /// Lines are checked against the menu; the total is computed here, in cents.
+    /// Lines are checked against the menu and the pickup day may not be
+    /// before today (UTC); the total is computed here, in cents.
     ///
     /// Sends `POST /orders`.
     pub async fn place_order(

@@ -181,7 +181,7 @@ pub struct NewOrder {
     /// A note for the bakers, up to 500 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Day of pickup, `YYYY-MM-DD`.
+    /// Day of pickup, `YYYY-MM-DD`: today (UTC) or later.
     pub pickup_date: ::chrono::NaiveDate,
 }
 
