@@ -4,7 +4,7 @@
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
-//! let path = clodo_codegen::domain::add(dir.path(), "sweetbakery.com", Some("Sweet Bakery"), &[]).unwrap();
+//! let path = clodo_codegen::domain::add(dir.path(), "sweetbakery.com", Some("Sweet Bakery"), &[], &[]).unwrap();
 //! assert!(path.ends_with("sweetbakery.com.toml"));
 //! let domains = clodo_codegen::domain::load(dir.path()).unwrap();
 //! assert!(clodo_codegen::domain::table(&domains).contains("Sweet Bakery"));
@@ -68,6 +68,24 @@ pub enum DomainError {
     },
 }
 
+/// Parses `--hostname ENV=HOST` (`production=sweetbakery.com`).
+pub fn hostname_arg(s: &str) -> Result<(String, String), String> {
+    let Some((env, host)) = s.split_once('=') else {
+        return Err(format!(
+            "{s:?} is not ENV=HOST; for example production=sweetbakery.com \
+             (ENV is development, staging or production)"
+        ));
+    };
+    let env = env.trim();
+    if !["development", "staging", "production"].contains(&env) {
+        return Err(format!(
+            "{env:?} is not an environment: use development, staging or production"
+        ));
+    }
+    config::check_host_name(host.trim())?;
+    Ok((env.to_owned(), host.trim().to_owned()))
+}
+
 /// Parses a `--feature` argument: `FLAG`, `FLAG=true` or `FLAG=false`.
 pub fn feature_arg(s: &str) -> Result<(String, bool), String> {
     let (flag, value) = match s.split_once('=') {
@@ -94,12 +112,13 @@ pub fn add(
     name: &str,
     display_name: Option<&str>,
     features: &[(String, bool)],
+    hostnames: &[(String, String)],
 ) -> Result<PathBuf, DomainError> {
     let file = format!("{name}.toml");
     // Checking the name alone first keeps its message about the name.
     let bare = config::render_new(name, None, &[]);
     config::parse(Path::new(&file), &bare).map_err(input_error)?;
-    let text = config::render_new(name, display_name, features);
+    let text = config::render_new_with(name, display_name, features, hostnames);
     config::parse(Path::new(&file), &text).map_err(input_error)?;
     let path = dir.join(&file);
     if path.exists() {

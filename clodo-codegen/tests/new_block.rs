@@ -298,14 +298,21 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
     eprintln!("{template}: cargo test: {:.0?}", started.elapsed());
 
     // Two customer domains, checked.
-    for domain in ["alpha.example", "beta.example"] {
-        let out = clodo(&dir, &["domain", "add", domain]);
-        assert_ok(&format!("domain add {domain}"), &out);
-    }
-    let file = dir.join("domains/alpha.example.toml");
-    let mut text = std::fs::read_to_string(&file).expect("domain file");
-    text.push_str("\n[hostnames]\nproduction = [\"alpha.example\"]\n");
-    std::fs::write(&file, text).expect("write");
+    let out = clodo(
+        &dir,
+        &[
+            "domain",
+            "add",
+            "alpha.example",
+            "--hostname",
+            "production=alpha.example",
+        ],
+    );
+    assert_ok("domain add alpha.example", &out);
+    let out = clodo(&dir, &["domain", "add", "beta.example"]);
+    assert_ok("domain add beta.example", &out);
+    let beta = std::fs::read_to_string(dir.join("domains/beta.example.toml")).expect("file");
+    assert!(beta.contains("# display_name = \"Beta\""), "{beta}");
     let out = clodo(&dir, &["domain", "check"]);
     assert_ok("domain check", &out);
     let said = String::from_utf8_lossy(&out.stdout);

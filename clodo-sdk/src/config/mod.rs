@@ -44,7 +44,7 @@ mod template;
 mod tests;
 mod walk;
 
-pub use template::{json_schema, render_new, suggested_display_name, toml_string};
+pub use template::{json_schema, render_new, render_new_with, suggested_display_name, toml_string};
 
 /// A deployment environment of a domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

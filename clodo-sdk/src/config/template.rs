@@ -227,6 +227,18 @@ pub fn suggested_display_name(name: &str) -> String {
 /// assert!(domain.feature("sms_notifications"));
 /// ```
 pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, bool)]) -> String {
+    render_new_with(name, display_name, features, &[])
+}
+
+/// [`render_new`] with hostnames: `(environment, host)` pairs, written as a
+/// `[hostnames]` table (an unknown environment is then refused by
+/// [`crate::config::parse`] like any unknown key).
+pub fn render_new_with(
+    name: &str,
+    display_name: Option<&str>,
+    features: &[(String, bool)],
+    hostnames: &[(String, String)],
+) -> String {
     let db = name.replace('.', "-");
     let mut out = String::new();
     out.push_str(&format!(
@@ -243,26 +255,45 @@ pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, b
             toml_string(&suggested_display_name(name))
         )),
     }
-    out.push_str(&format!(
+    out.push_str(
         "\n# Needed only for deploys: 32 lower-case hex characters each.\n\
          # [cloudflare]\n\
          # account_id = \"0123456789abcdef0123456789abcdef\"\n\
          # zone_id = \"0123456789abcdef0123456789abcdef\"\n\n\
-         # Host header values per environment (no scheme, no port, no path).\n\
-         # [hostnames]\n\
-         # development = [\"{db}.localhost\"]\n\
-         # staging = [\"staging.{name}\"]\n\
-         # production = [\"{name}\", \"www.{name}\"]\n\n\
-         # Feature flags (lower snake case) = true or false.\n\
-         [features]\n"
-    ));
+         # Host header values per environment (no scheme, no port, no path).\n",
+    );
+    if hostnames.is_empty() {
+        out.push_str(&format!(
+            "# [hostnames]\n\
+             # development = [\"{db}.localhost\"]\n\
+             # staging = [\"staging.{name}\"]\n\
+             # production = [\"{name}\", \"www.{name}\"]\n"
+        ));
+    } else {
+        out.push_str("[hostnames]\n");
+        let mut envs: Vec<&str> = Vec::new();
+        for (env, _) in hostnames {
+            if !envs.contains(&env.as_str()) {
+                envs.push(env);
+            }
+        }
+        for env in envs {
+            let hosts: Vec<String> = hostnames
+                .iter()
+                .filter(|(e, _)| e == env)
+                .map(|(_, h)| toml_string(h))
+                .collect();
+            out.push_str(&format!("{} = [{}]\n", key(env), hosts.join(", ")));
+        }
+    }
+    out.push_str("\n# Feature flags (lower snake case) = true or false.\n[features]\n");
     for (flag, on) in features {
         out.push_str(&format!("{} = {on}\n", key(flag)));
     }
     out.push_str(&format!(
-        "\n# Which blocks to mount where; leave out to mount every block at its own prefix.\n\
+        "\n# Which blocks to mount where (`cargo run -- manifest` lists the app's blocks);\n\
+         # leave out to mount every block at its own prefix.\n\
          # [blocks]\n\
-         # bakery-orders = \"/\"\n\
          # auth = \"/auth\"\n\n\
          # The D1 database per environment; `cargo clodo deploy` fills in `id`.\n\
          # [databases.staging]\n\
@@ -276,6 +307,7 @@ pub fn render_new(name: &str, display_name: Option<&str>, features: &[(String, b
          # optional = [\"MAILER_API_KEY\"]\n\n\
          # [settings]\n\
          # cors_origins = [\"https://{name}\"]\n\
+         # sign_in_url = \"https://{name}/sign-in\"   # where magic links lead (the domain's front end)\n\
          # log_level = \"info\"                # error | warn | info | debug | trace\n\
          # access_token_ttl_secs = 900        # 60..=86400\n\
          # refresh_token_ttl_secs = 2592000   # 3600..=31536000\n\

@@ -591,3 +591,27 @@ fn sign_in_url_is_an_absolute_http_url() {
     let src = with("[settings]\nsign_in_url = 3\n");
     one(&src, "3", "settings.sign_in_url");
 }
+
+#[test]
+fn render_new_with_hostnames_and_no_other_apps_blocks() {
+    let hosts = [
+        ("production".to_owned(), "shop.example".to_owned()),
+        ("staging".to_owned(), "staging.shop.example".to_owned()),
+        ("production".to_owned(), "www.shop.example".to_owned()),
+    ];
+    let text = super::render_new_with("shop.example", None, &[], &hosts);
+    let c = super::parse(Path::new("shop.example.toml"), &text).expect("valid");
+    assert_eq!(
+        c.hostnames(Env::Production),
+        ["shop.example", "www.shop.example"]
+    );
+    assert_eq!(c.hostnames(Env::Staging), ["staging.shop.example"]);
+    assert!(
+        !text.contains("bakery"),
+        "no other app's block names:\n{text}"
+    );
+    let bad = [("prod".to_owned(), "shop.example".to_owned())];
+    let text = super::render_new_with("shop.example", None, &[], &bad);
+    let err = super::parse(Path::new("shop.example.toml"), &text).expect_err("unknown env");
+    assert!(err.to_string().contains("prod"), "{err}");
+}

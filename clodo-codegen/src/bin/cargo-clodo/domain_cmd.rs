@@ -23,6 +23,7 @@ pub(super) enum DomainCommand {
 Examples:
   cargo clodo domain add sweetbakery.com
   cargo clodo domain add greatidude.com --display-name 'Great Idude' --feature sms_notifications=true
+  cargo clodo domain add sweetbakery.com --hostname production=sweetbakery.com --hostname staging=staging.sweetbakery.com
   cargo clodo domain add sweetbakery.com -p example-bakery-orders
   cargo clodo domain add staging.example.com --dir config/domains
 
@@ -36,6 +37,9 @@ Refuses to replace an existing file. Then edit the file and run `cargo clodo dom
         /// A feature flag, on unless `=false` is given (repeatable).
         #[arg(long = "feature", value_name = "FLAG[=true|false]", value_parser = clodo_codegen::domain::feature_arg)]
         features: Vec<(String, bool)>,
+        /// A host name of the domain in an environment (development, staging or production; repeatable).
+        #[arg(long = "hostname", value_name = "ENV=HOST", value_parser = clodo_codegen::domain::hostname_arg)]
+        hostnames: Vec<(String, String)>,
         /// The block's package: its domains/ folder (default: the package here).
         #[arg(short = 'p', long = "package")]
         package: Option<String>,
@@ -178,11 +182,12 @@ pub(super) fn run_domain(command: DomainCommand) -> Result<u8, Failure> {
             name,
             display_name,
             features,
+            hostnames,
             package,
             dir,
         } => {
             let dir = resolve_domains_dir(dir.as_deref(), package.as_deref())?;
-            let path = domain::add(&dir, &name, display_name.as_deref(), &features)
+            let path = domain::add(&dir, &name, display_name.as_deref(), &features, &hostnames)
                 .map_err(|e| domain_failure(e, &dir))?;
             println!("{}", path.display());
             let _ = writeln!(
