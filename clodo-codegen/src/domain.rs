@@ -360,13 +360,13 @@ mod tests {
     #[test]
     fn add_refuses_bad_input_and_existing_files() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = add(dir.path(), "Not A Domain", None, &[]).unwrap_err();
+        let err = add(dir.path(), "Not A Domain", None, &[], &[]).unwrap_err();
         assert!(err.to_string().starts_with("the domain name: "), "{err}");
-        let err = add(dir.path(), "ok.example", None, &[("Bad-Flag".into(), true)]).unwrap_err();
+        let err = add(dir.path(), "ok.example", None, &[("Bad-Flag".into(), true)], &[]).unwrap_err();
         assert!(err.to_string().starts_with("--feature Bad-Flag: "), "{err}");
-        let path = add(dir.path(), "ok.example", None, &[]).expect("written");
+        let path = add(dir.path(), "ok.example", None, &[], &[]).expect("written");
         assert!(
-            matches!(add(dir.path(), "ok.example", None, &[]), Err(DomainError::Exists(p)) if p == path)
+            matches!(add(dir.path(), "ok.example", None, &[], &[]), Err(DomainError::Exists(p)) if p == path)
         );
     }
 
@@ -378,6 +378,7 @@ mod tests {
             "a.example",
             None,
             &[("sms_notification".into(), true)],
+            &[],
         )
         .expect("a");
         let domains = load(dir.path()).expect("valid");

@@ -42,14 +42,18 @@ pub struct Resolved {
 /// What went wrong choosing a source.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    /// `--sdk-path` does not lead to a `clodo-sdk` crate.
+    /// The path flag does not lead to a Clodo source tree.
     #[error(
-        "--sdk-path {}: no clodo-sdk crate there (looked for {} and {})",
+        "{flag} {}: no {krate} crate there (looked for {} and {})",
         given.display(),
         given.join("Cargo.toml").display(),
-        given.join("clodo-sdk/Cargo.toml").display()
+        given.join(krate).join("Cargo.toml").display()
     )]
-    NotAnSdk {
+    NotAClodoTree {
+        /// The flag (`--sdk-path`).
+        flag: &'static str,
+        /// The crate looked for (`clodo-sdk`).
+        krate: &'static str,
         /// The path given.
         given: PathBuf,
     },
@@ -66,6 +70,10 @@ pub enum SourceError {
 /// The explicit choices of the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Choice {
+    /// The path flag's name, for messages (`--sdk-path` when empty).
+    pub path_flag: &'static str,
+    /// The crate a path may name instead of the tree (`clodo-sdk` when empty).
+    pub krate: &'static str,
     /// `--sdk-path`: a `clodo-sdk` folder or the Clodo tree holding it.
     pub path: Option<PathBuf>,
     /// `--sdk-git`.
@@ -103,14 +111,25 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
             path: given.clone(),
             source,
         })?;
+        let krate = if choice.krate.is_empty() {
+            "clodo-sdk"
+        } else {
+            choice.krate
+        };
         let root = if is_clodo_tree(&abs) {
             abs
-        } else if abs.file_name().is_some_and(|n| n == "clodo-sdk")
+        } else if abs.file_name().is_some_and(|n| n == krate)
             && abs.parent().is_some_and(is_clodo_tree)
         {
             abs.parent().map(Path::to_path_buf).unwrap_or(abs)
         } else {
-            return Err(SourceError::NotAnSdk {
+            return Err(SourceError::NotAClodoTree {
+                flag: if choice.path_flag.is_empty() {
+                    "--sdk-path"
+                } else {
+                    choice.path_flag
+                },
+                krate,
                 given: given.clone(),
             });
         };
@@ -151,8 +170,23 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
     Ok(Resolved {
         note: Some(format!(
             "the Clodo source this cargo-clodo was built from is gone, so the registry's \
-             clodo-sdk {version} is used; if that version is not published, pass \
-             --sdk-path CLONE/clodo-sdk or --sdk-git URL"
+             {krate} {version} is used; if that version is not published, pass \
+             {flag} CLONE or {git} URL",
+            krate = if choice.krate.is_empty() {
+                "clodo-sdk"
+            } else {
+                choice.krate
+            },
+            flag = if choice.path_flag.is_empty() {
+                "--sdk-path"
+            } else {
+                choice.path_flag
+            },
+            git = if choice.path_flag.is_empty() {
+                "--sdk-git".to_owned()
+            } else {
+                choice.path_flag.replace("-path", "-git")
+            }
         )),
         source: Source::Version(version),
     })

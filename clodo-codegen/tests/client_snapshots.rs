@@ -10,7 +10,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use clodo_codegen::client::{self, Options};
+use clodo_codegen::client::{self, Options, Runtime};
+use clodo_codegen::own_crates::Source;
+
+/// This repository (the folder holding `clodo-client/`).
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("repository root")
+        .to_path_buf()
+}
 
 fn snapshots() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/clients")
@@ -57,7 +66,20 @@ fn snapshots_match() {
                 // The bakery's crate is named from its contract's title
                 // (`bakery-orders-client`), as `cargo clodo client` names it.
                 name: (name != "bakery").then(|| format!("{name}-client")),
-                standalone: false,
+                own_workspace: false,
+                // Every snapshot but one depends on the shared runtime crate,
+                // as `cargo clodo client` writes by default, by a path relative
+                // to the snapshot (so the bytes do not depend on the checkout);
+                // petstore is generated `--standalone`, with the runtime embedded.
+                runtime: if name == "petstore" {
+                    Runtime::Embedded
+                } else {
+                    Runtime::Crate(Source::Path(repo()).dependency(
+                        "clodo-client",
+                        &snapshots().join(&name),
+                        &[],
+                    ))
+                },
                 // The bakery client is a dev-dependency of this crate: its
                 // default reqwest transport would turn on reqwest's rustls
                 // feature for the whole workspace, so it has none by default.
@@ -102,7 +124,18 @@ fn sync(from: &Path, to: &Path) {
         if src.is_dir() {
             sync(&src, &dst);
         } else {
-            let bytes = std::fs::read(&src).expect("read");
+            let mut bytes = std::fs::read(&src).expect("read");
+            if entry.file_name() == "Cargo.toml" {
+                // The copy lies elsewhere: its path to clodo-client is absolute.
+                let text = String::from_utf8(bytes).expect("utf-8 manifest");
+                let abs = repo().join("clodo-client");
+                bytes = text
+                    .replace(
+                        "path = \"../../../../../clodo-client\"",
+                        &format!("path = {:?}", abs.display().to_string()),
+                    )
+                    .into_bytes();
+            }
             if std::fs::read(&dst).ok().as_deref() != Some(&bytes[..]) {
                 std::fs::write(&dst, bytes).expect("write");
             }
@@ -132,6 +165,33 @@ fn snapshots_compile_without_warnings() {
         sync(&snapshots().join(name), &ws.join("crates").join(name));
         members.push(format!("\"crates/{name}\""));
     }
+    // Two clients in one program share the runtime: one `Transport`, one
+    // `Error`, one `RetryPolicy` (this crate compiles only if they are the
+    // same types).
+    let check = ws.join("crates/shared-runtime-check");
+    std::fs::create_dir_all(check.join("src")).expect("mkdir");
+    let write_if_changed = |path: PathBuf, text: &str| {
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
+            std::fs::write(&path, text).expect("write");
+        }
+    };
+    write_if_changed(
+        check.join("Cargo.toml"),
+        "[package]\nname = \"shared-runtime-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nkeeper-client = { path = \"../keeper\" }\nnexus-client = { path = \"../nexus\" }\n",
+    );
+    write_if_changed(
+        check.join("src/lib.rs"),
+        "//! Two generated clients share one runtime.\n\n\
+         use std::sync::Arc;\n\n\
+         /// A transport of one client is the transport of the other.\n\
+         pub fn same_transport(t: Arc<dyn keeper_client::Transport>) -> Arc<dyn nexus_client::Transport> {\n    t\n}\n\n\
+         /// So are their retry policies and errors.\n\
+         pub fn same_policy(p: keeper_client::RetryPolicy) -> nexus_client::RetryPolicy {\n    p\n}\n\n\
+         /// One error type for both.\n\
+         pub fn same_error(e: keeper_client::Error) -> nexus_client::Error {\n    e\n}\n",
+    );
+    members.push("\"crates/shared-runtime-check\"".to_owned());
     let manifest = format!(
         "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
         members.join(", ")

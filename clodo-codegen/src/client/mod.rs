@@ -4,8 +4,9 @@
 //! The pipeline: [`load`](self) reads and checks the document (errors name
 //! the JSON pointer), the type space turns schemas into Rust types, the
 //! operations become client methods, and everything is printed with
-//! `prettyplease`. The generated crate carries a small runtime (transport
-//! trait, errors, retries) that is the same for every document.
+//! `prettyplease`. The generated crate uses a runtime (transport trait,
+//! errors, retries) that is the same for every document: the `clodo-client`
+//! crate, or, with [`Runtime::Embedded`], a copy of it in `src/runtime.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -22,8 +23,23 @@ mod names;
 mod ops;
 mod types;
 
-/// The runtime every generated crate carries (`src/runtime.rs`).
-const RUNTIME: &str = include_str!("template/runtime.rs");
+/// The runtime a `--standalone` crate carries as `src/runtime.rs`: the
+/// source of the `clodo-client` crate, which other generated crates
+/// depend on instead.
+const RUNTIME: &str = include_str!("../../../clodo-client/src/runtime.rs");
+
+/// Where a generated crate's runtime (transport, errors, retries) comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Runtime {
+    /// A copy in the crate (`src/runtime.rs`): no dependency on Clodo.
+    #[default]
+    Embedded,
+    /// The `clodo-client` crate, shared by every client of a program: the
+    /// TOML value of its dependency (from [`crate::own_crates`]), e.g.
+    /// `{ path = "../clodo/clodo-client" }`; `default-features = false` is
+    /// added.
+    Crate(String),
+}
 
 /// What went wrong generating a client.
 #[derive(Debug, thiserror::Error)]
@@ -105,7 +121,9 @@ pub struct Options {
     pub name: Option<String>,
     /// Whether the crate's `Cargo.toml` has an empty `[workspace]` table, so
     /// it builds on its own inside another workspace's directory.
-    pub standalone: bool,
+    pub own_workspace: bool,
+    /// The runtime: embedded, or the shared `clodo-client` crate.
+    pub runtime: Runtime,
     /// Shown in the generated docs as the source (a file name).
     pub source: Option<String>,
     /// Leave the `reqwest` transport out of the default features (for a
@@ -200,8 +218,11 @@ fn generate_from_value(root: &Value, options: &Options) -> Result<GeneratedCrate
         (PathBuf::from("src/lib.rs"), lib_rs),
         (PathBuf::from("src/client.rs"), client_rs),
         (PathBuf::from("src/types.rs"), types_rs),
-        (PathBuf::from("src/runtime.rs"), RUNTIME.to_owned()),
     ];
+    let mut files = files;
+    if options.runtime == Runtime::Embedded {
+        files.push((PathBuf::from("src/runtime.rs"), RUNTIME.to_owned()));
+    }
     Ok(GeneratedCrate {
         name,
         files,
@@ -301,12 +322,21 @@ fn lib_file(
         let l = if l.is_empty() { l } else { format!(" {l}") };
         quote!(#![doc = #l])
     });
+    let runtime = match options.runtime {
+        Runtime::Embedded => quote!(
+            pub mod runtime;
+        ),
+        Runtime::Crate(_) => quote! {
+            /// The runtime: the `clodo-client` crate, shared with every other client.
+            pub use ::clodo_client as runtime;
+        },
+    };
     quote! {
         #(#lines)*
         #![forbid(unsafe_code)]
 
         mod client;
-        pub mod runtime;
+        #runtime
         pub mod types;
 
         pub use client::{Client, ClientBuilder};
@@ -337,7 +367,7 @@ fn manifest(
          name = \"{name}\"\n\
          version = \"0.1.0\"\n\
          edition = \"2024\"\n\
-         rust-version = \"1.88\"\n\
+         rust-version = \"1.91\"\n\
          description = \"{description}\"\n\
          publish = false\n\n\
          [features]\n\
@@ -346,26 +376,48 @@ fn manifest(
          # no cmake). Turn it off in a Worker and pass your own `Transport`. It turns on\n\
          # reqwest's `rustls-no-provider` feature for the whole build: another crate that\n\
          # builds a reqwest::Client before this client exists must first call\n\
-         # `rustls::crypto::ring::default_provider().install_default()`.\n\
-         reqwest = [\"dep:reqwest\", \"dep:rustls\", \"dep:tokio\"]\n\n\
-         [dependencies]\n"
+         # `rustls::crypto::ring::default_provider().install_default()`.\n"
     );
+    match &options.runtime {
+        Runtime::Embedded => {
+            out.push_str(
+                "reqwest = [\"dep:reqwest\", \"dep:rustls\", \"dep:tokio\"]\n\n[dependencies]\n",
+            );
+        }
+        Runtime::Crate(dep) => {
+            let dep = dep.trim();
+            let dep = match dep.strip_suffix('}') {
+                Some(table) => format!("{}, default-features = false }}", table.trim_end()),
+                None => format!("{{ version = {dep}, default-features = false }}"),
+            };
+            out.push_str(&format!(
+                "reqwest = [\"clodo-client/reqwest\"]\n\n[dependencies]\nclodo-client = {dep}\n"
+            ));
+        }
+    }
     if chrono {
         out.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");
     }
-    out.push_str(
-        "http = \"1\"\n\
-         httpdate = \"1\"\n\
-         reqwest = { version = \"0.13\", default-features = false, features = [\"rustls-no-provider\"], optional = true }\n\
-         rustls = { version = \"0.23\", default-features = false, features = [\"ring\", \"std\", \"tls12\"], optional = true }\n\
-         serde = { version = \"1\", features = [\"derive\"] }\n\
-         serde_json = \"1\"\n\
-         tokio = { version = \"1\", default-features = false, features = [\"time\"], optional = true }\n",
-    );
+    match &options.runtime {
+        Runtime::Embedded => out.push_str(
+            "http = \"1\"\n\
+             httpdate = \"1\"\n\
+             reqwest = { version = \"0.13\", default-features = false, features = [\"rustls-no-provider\"], optional = true }\n\
+             rustls = { version = \"0.23\", default-features = false, features = [\"ring\", \"std\", \"tls12\"], optional = true }\n\
+             serde = { version = \"1\", features = [\"derive\"] }\n\
+             serde_json = \"1\"\n\
+             tokio = { version = \"1\", default-features = false, features = [\"time\"], optional = true }\n",
+        ),
+        Runtime::Crate(_) => out.push_str(
+            "http = \"1\"\n\
+             serde = { version = \"1\", features = [\"derive\"] }\n\
+             serde_json = \"1\"\n",
+        ),
+    }
     if uuid {
         out.push_str("uuid = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n");
     }
-    if options.standalone {
+    if options.own_workspace {
         out.push_str(
             "\n# Builds on its own, even inside another workspace's directory; remove this\n\
              # table to make the crate a member of an enclosing workspace.\n\

@@ -113,9 +113,14 @@ Examples:
   cargo clodo client --spec contract.json --out bakery-client
   cargo clodo client --spec api.yaml --out clients/api --name api-client
 
-The crate uses reqwest over rustls by default (feature `reqwest`); without it,
-pass your own Transport (a Service Binding in a Worker). Running it again on
-the same directory replaces the generated crate.")]
+The crate depends on clodo-client, the runtime every generated client shares
+(transport, errors, retries), from: --clodo-path, --clodo-git or
+--clodo-version; else the Clodo clone this cargo-clodo was built from; else the
+clone the crate is written into; else the registry. --standalone embeds that
+runtime as src/runtime.rs instead (no dependency on Clodo at all).
+It uses reqwest over rustls by default (feature `reqwest`); without it, pass
+your own Transport (a Service Binding in a Worker). Running it again on the
+same directory replaces the generated crate.")]
     Client {
         /// The OpenAPI 3.0.x document, JSON or YAML.
         #[arg(long)]
@@ -133,6 +138,21 @@ the same directory replaces the generated crate.")]
         /// which passes its own Transport).
         #[arg(long)]
         no_default_transport: bool,
+        /// Embed the runtime (src/runtime.rs) instead of depending on clodo-client.
+        #[arg(long, conflicts_with_all = ["clodo_path", "clodo_git", "clodo_version"])]
+        standalone: bool,
+        /// Depend on the clodo-client of this Clodo clone (or its clodo-client folder).
+        #[arg(long, conflicts_with_all = ["clodo_git", "clodo_version"])]
+        clodo_path: Option<PathBuf>,
+        /// Depend on clodo-client from this git repository of Clodo.
+        #[arg(long, value_name = "URL", conflicts_with = "clodo_version")]
+        clodo_git: Option<String>,
+        /// The commit, tag or branch of --clodo-git.
+        #[arg(long, value_name = "REV", requires = "clodo_git")]
+        clodo_rev: Option<String>,
+        /// Depend on this clodo-client version from the registry.
+        #[arg(long)]
+        clodo_version: Option<String>,
     },
     /// Print a table of a block's routes: method, path, operation, auth and roles.
     #[command(after_help = "\
@@ -412,6 +432,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         } => {
             let dir = path.unwrap_or_else(|| PathBuf::from(&name));
             let choice = own_crates::Choice {
+                path_flag: "--sdk-path",
+                krate: "clodo-sdk",
                 path: sdk_path,
                 git: sdk_git,
                 rev: sdk_rev,
@@ -517,14 +539,45 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             name,
             workspace_member,
             no_default_transport,
+            standalone,
+            clodo_path,
+            clodo_git,
+            clodo_rev,
+            clodo_version,
         } => {
             let text = read(&spec)?;
+            let runtime = if standalone {
+                client::Runtime::Embedded
+            } else {
+                let choice = own_crates::Choice {
+                    path_flag: "--clodo-path",
+                    krate: "clodo-client",
+                    path: clodo_path,
+                    git: clodo_git,
+                    rev: clodo_rev,
+                    version: clodo_version,
+                };
+                let resolved = own_crates::resolve(&choice, &out).map_err(|e| {
+                    Failure::new(e).help(
+                        "pass --clodo-path with a Clodo clone, --clodo-git URL, \
+                         --clodo-version VERSION, or --standalone to embed the runtime",
+                    )
+                })?;
+                if let Some(n) = &resolved.note {
+                    note("Note", n);
+                }
+                let dir = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
+                let dep = resolved.source.dependency("clodo-client", &dir, &[]);
+                note("Depends", format!("clodo-client = {dep}"));
+                client::Runtime::Crate(dep)
+            };
             let started = Instant::now();
             let krate = client::generate(
                 &text,
                 &client::Options {
                     name,
-                    standalone: !workspace_member,
+                    own_workspace: !workspace_member,
+                    runtime,
                     no_default_transport,
                     source: spec.file_name().map(|f| f.to_string_lossy().into_owned()),
                 },

@@ -17,7 +17,8 @@
 
 mod client;
 
-pub mod runtime;
+/// The runtime: the `clodo-client` crate, shared with every other client.
+pub use ::clodo_client as runtime;
 
 pub mod types;
 

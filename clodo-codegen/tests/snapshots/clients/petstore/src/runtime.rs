@@ -1,7 +1,8 @@
 //! What the generated client is built on: the [`Transport`] that sends
 //! requests, the [`Error`] type, request encoding, authentication and retries.
 //!
-//! This file is the same in every client `cargo clodo client` generates.
+//! The same file is the `src/runtime.rs` of every client generated with
+//! `cargo clodo client --standalone`.
 
 use std::fmt;
 use std::future::Future;
