@@ -333,7 +333,18 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
     };
     let not_found = problem(c, "No such record (or not one of yours).");
     let invalid = problem(c, "Invalid fields, each listed under `errors`.");
-    let conflict = problem(c, "Other records belong to it, or a linked record is gone.");
+    let conflict = problem(
+        c,
+        if m.fields.iter().any(|f| f.unique) {
+            if m.access == Access::Owner {
+                "A unique field clashes with another record of the same owner (listed under `errors`), other records belong to it, or a linked record is gone."
+            } else {
+                "A unique field clashes with another record (listed under `errors`), other records belong to it, or a linked record is gone."
+            }
+        } else {
+            "Other records belong to it, or a linked record is gone."
+        },
+    );
     let created = json!({"description": "Created.",
         "headers": {"Location": {"description": "Where the created resource lives.", "required": true, "schema": {"type": "string"}}},
         "content": {"application/json": {"schema": {"$ref": rec}}}});
@@ -348,7 +359,7 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
             map(vec![("200", ok("A page of records.", &list))]),
             map(vec![("parameters", J::Array(list_params(m)))])),
         "post": operation(c, m, false, &format!("create_{name}"), format!("Create a {name} record."),
-            map(body_errors(vec![("201", created)])),
+            map(body_errors(vec![("201", created), ("409", conflict.clone())])),
             map(vec![("requestBody", json_body(&input))])),
     });
     let item_path = json!({

@@ -85,6 +85,8 @@ mod record;
 mod schema;
 
 #[cfg(test)]
+mod bounds_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
@@ -92,11 +94,12 @@ use std::sync::Arc;
 pub use handlers::{DataHandlers, STAFF_ROLES};
 pub use migrate::SCHEMA_TABLE;
 pub use query::{
-    DEFAULT_LIMIT, MAX_IN_VALUES, MAX_LIMIT, MAX_PAGE, MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
+    DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_FILTERS, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS,
+    MAX_PAGE, MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
 };
 pub use record::{Page, Paging, Record};
 pub use schema::{
-    Access, Field, FieldType, LIST_PARAMETERS, Model, OnDelete, Pattern, SYSTEM_COLUMNS, Schema,
+    Access, Field, FieldType, LIST_PARAMETERS, MAX_FIELDS, Model, OnDelete, Pattern, SYSTEM_COLUMNS, Schema,
     SchemaError, SchemaProblem, is_valid_name,
 };
 
