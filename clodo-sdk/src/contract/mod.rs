@@ -42,10 +42,13 @@ pub struct ContractInfo {
     pub api_keys: bool,
 }
 
-/// A fresh schema generator with the OpenAPI 3.0 settings.
+/// A fresh schema generator with the OpenAPI 3.0 settings (and the D1
+/// integer bounds, see [`crate::validate`]). Requests are checked against
+/// the schemas it makes.
 pub fn schema_generator() -> SchemaGenerator {
     SchemaSettings::openapi3()
         .with(|s| s.meta_schema = None)
+        .with_transform(crate::validate::SafeIntegers)
         .into_generator()
 }
 

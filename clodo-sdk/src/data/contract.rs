@@ -8,6 +8,13 @@ use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value as J, json};
 
 use super::query::{DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, OPERATORS};
+use crate::db::MAX_SAFE_INTEGER;
+
+/// An integer column or id: D1 stores ±(2^53 − 1) exactly, and the data
+/// block refuses anything beyond (400 or 422), so the schema says so.
+fn int64() -> J {
+    json!({"type": "integer", "format": "int64", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER})
+}
 use super::record::Col;
 use super::schema::{Access, Field, FieldType, Model, Schema};
 
@@ -26,7 +33,7 @@ pub(crate) fn pascal(name: &str) -> String {
 fn field_schema(f: &Field, nullable: bool) -> J {
     let mut s = match f.ty {
         FieldType::Text => json!({"type": "string"}),
-        FieldType::Integer => json!({"type": "integer", "format": "int64"}),
+        FieldType::Integer => int64(),
         FieldType::Real => json!({"type": "number", "format": "double"}),
         FieldType::Boolean => json!({"type": "boolean"}),
         FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
@@ -58,6 +65,7 @@ fn field_schema(f: &Field, nullable: bool) -> J {
             J::from(v)
         }
     };
+    // A field's own bounds replace the integer range (they lie within it).
     if let Some(v) = f.min {
         o.insert("minimum".into(), num(v));
     }
@@ -87,12 +95,13 @@ fn owner_schema() -> J {
            "description": "The user the record belongs to: its creator unless staff or admin set it."})
 }
 
-fn record_schema(m: &Model) -> J {
+/// A record as stored (`partial`: as `fields=` selects it, where every
+/// field but `id` may be left out).
+fn record_schema(m: &Model, partial: bool) -> J {
     let mut props = Map::new();
-    props.insert(
-        "id".into(),
-        json!({"type": "integer", "format": "int64", "description": "Assigned by the server."}),
-    );
+    let mut id = int64();
+    id["description"] = "Assigned by the server.".into();
+    props.insert("id".into(), id);
     props.insert("owner_id".into(), owner_schema());
     props.insert(
         "created_at".into(),
@@ -102,18 +111,41 @@ fn record_schema(m: &Model) -> J {
         "updated_at".into(),
         json!({"type": "string", "format": "date-time", "description": "When it last changed."}),
     );
-    let mut required: Vec<J> = ["id", "created_at", "updated_at"].map(J::from).into();
+    let mut required: Vec<J> = if partial {
+        vec!["id".into()]
+    } else {
+        ["id", "created_at", "updated_at"].map(J::from).into()
+    };
     for f in &m.fields {
         props.insert(f.name.clone(), field_schema(f, !f.required));
-        if f.required {
+        if f.required && !partial {
             required.push(f.name.clone().into());
         }
     }
     let mut s = json!({"type": "object", "properties": props, "required": required});
-    if let Some(d) = &m.description {
-        s["description"] = d.clone().into();
+    let doc = if partial {
+        let whole = pascal(&m.name);
+        Some(format!(
+            "A `{}` record as reads answer it: the fields `fields` names (`id` always), \
+             or, without `fields`, every field, as in `{whole}`.",
+            m.name
+        ))
+    } else {
+        m.description.clone()
+    };
+    if let Some(d) = doc {
+        s["description"] = d.into();
     }
     s
+}
+
+/// `fields`: comma-separated names of the model's columns (`form`,
+/// not exploded); anything else is refused with 400.
+fn fields_param(m: &Model) -> J {
+    let names: Vec<&str> = Col::all(m).iter().map(|c| c.name(m)).collect();
+    json!({"name": "fields", "in": "query", "required": false, "style": "form", "explode": false,
+           "description": "Comma-separated fields to return (`id` always is).",
+           "schema": {"type": "array", "minItems": 1, "items": {"type": "string", "enum": names}}})
 }
 
 fn input_schema(m: &Model, patch: bool) -> J {
@@ -144,7 +176,7 @@ fn param(name: &str, description: &str, schema: J) -> J {
 
 fn column_param_schema(m: &Model, col: Col) -> J {
     match col.ty(m) {
-        FieldType::Integer => json!({"type": "integer", "format": "int64"}),
+        FieldType::Integer => int64(),
         FieldType::Real => json!({"type": "number", "format": "double"}),
         FieldType::Boolean => json!({"type": "boolean"}),
         FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
@@ -162,9 +194,9 @@ fn list_params(m: &Model) -> Vec<J> {
         param(
             "limit",
             &format!(
-                "Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT} (larger values are capped)."
+                "Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT}."
             ),
-            json!({"type": "integer", "minimum": 1, "default": DEFAULT_LIMIT}),
+            json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
         ),
         param(
             "cursor",
@@ -185,11 +217,7 @@ fn list_params(m: &Model) -> Vec<J> {
             ),
             json!({"type": "string"}),
         ),
-        param(
-            "fields",
-            "Comma-separated fields to return (`id` always is).",
-            json!({"type": "string"}),
-        ),
+        fields_param(m),
     ];
     for col in cols {
         let name = col.name(m);
@@ -314,20 +342,17 @@ fn ok(description: &str, schema_ref: &str) -> J {
 fn model_paths(c: &Common, m: &Model) -> (J, J) {
     let name = &m.name;
     let p = pascal(name);
-    let (rec, input, patch, list) = (
+    let (rec, partial, input, patch, list) = (
         format!("#/components/schemas/{p}"),
+        format!("#/components/schemas/{p}Partial"),
         format!("#/components/schemas/{p}Input"),
         format!("#/components/schemas/{p}Patch"),
         format!("#/components/schemas/{p}List"),
     );
     let public_read = m.access == Access::PublicRead;
     let id_param = json!({"name": "id", "in": "path", "required": true, "description": "The record's id.",
-                          "schema": {"type": "integer", "format": "int64"}});
-    let fields = param(
-        "fields",
-        "Comma-separated fields to return (`id` always is).",
-        json!({"type": "string"}),
-    );
+                          "schema": int64()});
+    let fields = fields_param(m);
     let map = |pairs: Vec<(&str, J)>| -> Map<String, J> {
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     };
@@ -365,7 +390,7 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
     let item_path = json!({
         "parameters": [id_param],
         "get": operation(c, m, public_read, &format!("get_{name}"), format!("Read one {name} record."),
-            map(vec![("200", ok("The record.", &rec)), ("404", not_found.clone())]),
+            map(vec![("200", ok("The record (only the fields `fields` names, when given).", &partial)), ("404", not_found.clone())]),
             map(vec![("parameters", json!([fields]))])),
         "put": operation(c, m, false, &format!("replace_{name}"), format!("Replace a {name} record."),
             map(body_errors(vec![("200", ok("The record as stored.", &rec)), ("404", not_found.clone()), ("409", conflict.clone())])),
@@ -462,7 +487,8 @@ pub(crate) fn rewrite(api: &mut OpenAPI, prefix: &str, schema: &Schema) -> Resul
             api.paths.paths.insert(key, ReferenceOr::Item(item));
         }
         let p = pascal(&m.name);
-        insert_schema(api, p.clone(), record_schema(m))?;
+        insert_schema(api, p.clone(), record_schema(m, false))?;
+        insert_schema(api, format!("{p}Partial"), record_schema(m, true))?;
         insert_schema(api, format!("{p}Input"), input_schema(m, false))?;
         insert_schema(api, format!("{p}Patch"), input_schema(m, true))?;
         insert_schema(
@@ -470,7 +496,8 @@ pub(crate) fn rewrite(api: &mut OpenAPI, prefix: &str, schema: &Schema) -> Resul
             format!("{p}List"),
             json!({"type": "object", "description": format!("A page of {} records.", m.name),
             "required": ["items", "paging"], "properties": {
-                "items": {"type": "array", "items": {"$ref": format!("#/components/schemas/{p}")}},
+                "items": {"type": "array", "description": "The records, with only the fields `fields` names when given.",
+                          "items": {"$ref": format!("#/components/schemas/{p}Partial")}},
                 "paging": {"$ref": "#/components/schemas/DataPaging"}}}),
         )?;
     }

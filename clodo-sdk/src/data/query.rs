@@ -254,8 +254,9 @@ pub(crate) fn parse_fields(model: &Model, raw: Option<&str>) -> Result<Vec<Col>,
     let Some(raw) = raw else {
         return Ok(Col::all(model));
     };
+    // Exactly what the contract declares: comma-separated column names.
     let mut wanted = vec![Col::Id];
-    for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    for name in raw.split(',') {
         let col = column(model, name, "`fields`")?;
         if !wanted.contains(&col) {
             wanted.push(col);
