@@ -207,7 +207,9 @@ impl<T: DeserializeOwned + JsonSchema> Extractor for Json<T> {
         })?;
         let c = validate::checker::<T>();
         if let Some(bug) = c.broken() {
-            return Err(ApiError::internal(format!("the body schema is broken: {bug}")));
+            return Err(ApiError::internal(format!(
+                "the body schema is broken: {bug}"
+            )));
         }
         if c.has_rules {
             let raw: serde_json::Value = serde_json::from_slice(&req.body)

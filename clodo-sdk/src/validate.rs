@@ -91,7 +91,11 @@ const RULES: [&str; 11] = [
     "format",
 ];
 
-fn collect(v: &J, patterns: &mut HashMap<String, regex_lite::Regex>, broken: &mut Option<String>) -> bool {
+fn collect(
+    v: &J,
+    patterns: &mut HashMap<String, regex_lite::Regex>,
+    broken: &mut Option<String>,
+) -> bool {
     match v {
         J::Object(o) => {
             let mut any = false;
@@ -253,7 +257,9 @@ impl Checker {
     /// The schema of property `name` of the root (for parameters).
     pub(crate) fn property(&self, name: &str) -> Option<&J> {
         let root = self.resolve_all(&self.root);
-        root.get("properties")?.get(name).map(|s| self.resolve_all(s))
+        root.get("properties")?
+            .get(name)
+            .map(|s| self.resolve_all(s))
     }
 
     /// The root schema, `$ref`s followed.
@@ -333,7 +339,9 @@ impl Checker {
                     (Some(lo), Some(hi)) if below || above => {
                         fail(format!("must be from {} to {}, got {n}", num(lo), num(hi)));
                     }
-                    (Some(lo), _) if below => fail(format!("must be at least {}, got {n}", num(lo))),
+                    (Some(lo), _) if below => {
+                        fail(format!("must be at least {}, got {n}", num(lo)))
+                    }
                     (_, Some(hi)) if above => fail(format!("must be at most {}, got {n}", num(hi))),
                     _ => {}
                 }
@@ -489,21 +497,53 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(
             names,
-            ["day", "email", "lines", "lines[0].id", "lines[0].quantity", "lines[1].quantity", "note", "tags[0]"],
+            [
+                "day",
+                "email",
+                "lines",
+                "lines[0].id",
+                "lines[0].quantity",
+                "lines[1].quantity",
+                "note",
+                "tags[0]"
+            ],
             "{got:?}"
         );
-        assert!(got.contains(&("lines[0].quantity".into(), "must be from 1 to 100, got 0".into())), "{got:?}");
-        assert!(got.contains(&("lines".into(), "must have at most 2 items, got 3".into())), "{got:?}");
-        assert!(got.contains(&("lines[0].id".into(),
-            "must be from -9007199254740991 to 9007199254740991, got 9007199254740992".into())), "{got:?}");
+        assert!(
+            got.contains(&(
+                "lines[0].quantity".into(),
+                "must be from 1 to 100, got 0".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("lines".into(), "must have at most 2 items, got 3".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "lines[0].id".into(),
+                "must be from -9007199254740991 to 9007199254740991, got 9007199254740992".into()
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn int64_schemas_carry_the_d1_bounds() {
         let c = checker::<Line>();
-        assert_eq!(c.property("id").and_then(|s| s.get("maximum")), Some(&json!(MAX_SAFE_INTEGER)));
-        assert_eq!(c.property("quantity").and_then(|s| s.get("minimum")), Some(&json!(1)));
-        assert!(!checker::<String>().has_rules, "nothing to check, nothing checked");
+        assert_eq!(
+            c.property("id").and_then(|s| s.get("maximum")),
+            Some(&json!(MAX_SAFE_INTEGER))
+        );
+        assert_eq!(
+            c.property("quantity").and_then(|s| s.get("minimum")),
+            Some(&json!(1))
+        );
+        assert!(
+            !checker::<String>().has_rules,
+            "nothing to check, nothing checked"
+        );
         assert_eq!(checker::<i64>().check(&json!(1_i64 << 60)).len(), 1);
     }
 
@@ -512,13 +552,23 @@ mod tests {
         for ok in ["a@b.co", "x.y+z@sub.example.com", "é@exämple.de"] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["", "a", "@b.co", "a@b", "a@.b", "a@b.", "a b@c.de", "a@b@c.de"] {
+        for bad in [
+            "", "a", "@b.co", "a@b", "a@.b", "a@b.", "a b@c.de", "a@b@c.de",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
         for ok in ["2026-11-25", "2024-02-29", "2000-02-29", "0001-01-01"] {
             assert!(is_date(ok), "{ok}");
         }
-        for bad in ["2026-13-01", "2026-02-29", "1900-02-29", "2026-1-01", "2026-11-25x", "", "+026-11-25"] {
+        for bad in [
+            "2026-13-01",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-1-01",
+            "2026-11-25x",
+            "",
+            "+026-11-25",
+        ] {
             assert!(!is_date(bad), "{bad}");
         }
     }

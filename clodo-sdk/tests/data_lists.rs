@@ -54,9 +54,10 @@ async fn paging_by_cursor_and_by_page() {
     assert_eq!(most["paging"]["limit"], 100);
     assert_eq!(Shop::ids(&most).len(), 45);
     // The contract declares `maximum: 100`, so more is refused, not capped.
-    s.get("/data/products?limit=500", None)
-        .await
-        .problem(400, &["`limit`: \"500\" is not a whole number from 1 to 100"]);
+    s.get("/data/products?limit=500", None).await.problem(
+        400,
+        &["`limit`: \"500\" is not a whole number from 1 to 100"],
+    );
     let p3 = s
         .get("/data/products?limit=10&page=3", None)
         .await
@@ -213,10 +214,7 @@ async fn filters_with_every_operator() {
             .await
             .problem(400, needles);
     }
-    let ins: String = (0..51)
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let ins: String = (0..51).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     s.get(&format!("/data/customers?id[in]={ins}"), Some(&s.staff))
         .await
         .problem(400, &["at most 50 values"]);

@@ -446,15 +446,30 @@ async fn a_global_unique_index_of_an_owner_model_becomes_per_owner() {
     ] {
         db.execute(sql, vec![]).await.unwrap();
     }
-    let (status, rec) = call(&svc, "POST", "/data/customers", Some(json!({"email": "a@b.c"}))).await;
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c"})),
+    )
+    .await;
     assert_eq!(status, 201, "{rec}");
-    let (status, _) = call(&svc, "POST", "/data/customers",
-        Some(json!({"email": "a@b.c", "owner_id": "bob"}))).await;
+    let (status, _) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c", "owner_id": "bob"})),
+    )
+    .await;
     assert_eq!(status, 409, "the old index is global");
     drop(svc);
 
     let svc = d.start_schema(schema).await.unwrap();
-    assert_eq!(applied(&svc).await.len(), 2, "one migration moves the index");
+    assert_eq!(
+        applied(&svc).await.len(),
+        2,
+        "one migration moves the index"
+    );
     #[derive(serde::Deserialize)]
     struct Name {
         name: String,
@@ -475,9 +490,20 @@ async fn a_global_unique_index_of_an_owner_model_becomes_per_owner() {
     assert_eq!(indexes, ["data_customers__email__unique_per_owner"]);
     let (status, kept) = call(&svc, "GET", "/data/customers/1", None).await;
     assert_eq!((status, &kept["email"]), (200, &json!("a@b.c")));
-    let (status, rec) = call(&svc, "POST", "/data/customers",
-        Some(json!({"email": "a@b.c", "owner_id": "bob"}))).await;
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c", "owner_id": "bob"})),
+    )
+    .await;
     assert_eq!(status, 201, "another owner may hold the value: {rec}");
-    let (status, rec) = call(&svc, "POST", "/data/customers", Some(json!({"email": "a@b.c"}))).await;
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c"})),
+    )
+    .await;
     assert_eq!((status, &rec["errors"][0]["field"]), (409, &json!("email")));
 }

@@ -12,11 +12,8 @@ use crate::db::{MAX_PARAMS, Value};
 use crate::error::ApiError;
 
 fn shop() -> Schema {
-    schema::parse(
-        "shop.toml",
-        include_str!("../../tests/data/shop.data.toml"),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    schema::parse("shop.toml", include_str!("../../tests/data/shop.data.toml"))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn pairs(items: &[(&str, String)]) -> Vec<(String, String)> {
@@ -46,7 +43,10 @@ fn with_cursor(
         })
         .collect();
     let mut p = params.to_vec();
-    p.push(("cursor".into(), query::encode_cursor(model, &q.sort, &values)));
+    p.push((
+        "cursor".into(),
+        query::encode_cursor(model, &q.sort, &values),
+    ));
     query::parse_list(model, &p)
 }
 
@@ -84,7 +84,10 @@ fn refused(params: &[(&str, String)], needle: &str) {
     let schema = shop();
     let model = schema.model("customers").expect("customers");
     match query::parse_list(model, &pairs(params)) {
-        Ok(q) => panic!("accepted, {} parameters", query::list_sql(model, &q, None).params.len()),
+        Ok(q) => panic!(
+            "accepted, {} parameters",
+            query::list_sql(model, &q, None).params.len()
+        ),
         Err(e) => {
             assert_eq!(e.status().as_u16(), 400, "{e}");
             assert!(e.to_string().contains(needle), "{e} lacks {needle:?}");
@@ -125,7 +128,10 @@ fn a_model_has_at_most_64_fields() {
     match schema::parse("s.toml", &src) {
         Err(SchemaError::Invalid(p)) => {
             let text = p[0].to_string();
-            assert!(text.contains("at most 64 fields (this one has 65)"), "{text}");
+            assert!(
+                text.contains("at most 64 fields (this one has 65)"),
+                "{text}"
+            );
         }
         other => panic!("accepted: {other:?}"),
     }

@@ -139,13 +139,15 @@ fn record_schema(m: &Model, partial: bool) -> J {
     s
 }
 
-/// `fields`: comma-separated names of the model's columns (`form`,
-/// not exploded); anything else is refused with 400.
+/// `fields`: comma-separated names of the model's columns, exactly (a
+/// pattern, so generated clients keep a plain string); anything else is
+/// refused with 400.
 fn fields_param(m: &Model) -> J {
     let names: Vec<&str> = Col::all(m).iter().map(|c| c.name(m)).collect();
-    json!({"name": "fields", "in": "query", "required": false, "style": "form", "explode": false,
-           "description": "Comma-separated fields to return (`id` always is).",
-           "schema": {"type": "array", "minItems": 1, "items": {"type": "string", "enum": names}}})
+    let one = format!("(?:{})", names.join("|"));
+    json!({"name": "fields", "in": "query", "required": false,
+           "description": format!("Comma-separated fields to return (`id` always is): {}.", names.join(", ")),
+           "schema": {"type": "string", "pattern": format!("^{one}(?:,{one})*$")}})
 }
 
 fn input_schema(m: &Model, patch: bool) -> J {
@@ -193,9 +195,7 @@ fn list_params(m: &Model) -> Vec<J> {
     let mut out = vec![
         param(
             "limit",
-            &format!(
-                "Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT}."
-            ),
+            &format!("Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT}."),
             json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
         ),
         param(

@@ -73,11 +73,7 @@ impl Stored {
                 .iter()
                 .map(|m| StoredModel {
                     name: m.name.clone(),
-                    fields: m
-                        .fields
-                        .iter()
-                        .map(|f| stored_field(f, m.access))
-                        .collect(),
+                    fields: m.fields.iter().map(|f| stored_field(f, m.access)).collect(),
                 })
                 .collect(),
         }

@@ -111,8 +111,8 @@ pub use query::{
 };
 pub use record::{Page, Paging, Record};
 pub use schema::{
-    Access, Field, FieldType, LIST_PARAMETERS, MAX_FIELDS, Model, OnDelete, Pattern, SYSTEM_COLUMNS, Schema,
-    SchemaError, SchemaProblem, is_valid_name,
+    Access, Field, FieldType, LIST_PARAMETERS, MAX_FIELDS, Model, OnDelete, Pattern,
+    SYSTEM_COLUMNS, Schema, SchemaError, SchemaProblem, is_valid_name,
 };
 
 use crate::app::{App, MountSpec};

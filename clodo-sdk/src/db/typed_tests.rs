@@ -539,7 +539,12 @@ async fn generated_statements_check_names_and_shapes() {
 #[tokio::test(flavor = "multi_thread")]
 async fn more_than_100_parameters_are_refused_on_sqlite_too() {
     let (_dir, db) = db_with("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)").await;
-    let marks = |n: usize| (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let marks = |n: usize| {
+        (1..=n)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let ok = db
         .query_rows(
             format!("SELECT 1 WHERE 1 IN ({})", marks(100)),
@@ -554,7 +559,10 @@ async fn more_than_100_parameters_are_refused_on_sqlite_too() {
         )
         .await
         .unwrap_err();
-    assert!(matches!(e, DbError::TooManyParameters { count: 101 }), "{e}");
+    assert!(
+        matches!(e, DbError::TooManyParameters { count: 101 }),
+        "{e}"
+    );
     let wide: BTreeMap<String, i64> = (0..101).map(|i| (format!("c{i}"), i)).collect();
     let e = db.insert_into("t", &wide).await.unwrap_err();
     assert!(matches!(e, DbError::TooManyParameters { .. }), "{e}");

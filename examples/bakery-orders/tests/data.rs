@@ -186,31 +186,78 @@ async fn lists_at_every_cap_answer_200(target: Target) {
     };
     let ann = s.token(&user("ann", &["customer"]));
     for (name, email) in [("Ann", "ann@example.com"), ("Ann B", "ann.b@example.com")] {
-        let (st, c) = send(&s, Method::POST, "/data/customers", Some(&ann),
-            Some(json!({"name": name, "email": email, "phone": "555-0100"}))).await;
+        let (st, c) = send(
+            &s,
+            Method::POST,
+            "/data/customers",
+            Some(&ann),
+            Some(json!({"name": name, "email": email, "phone": "555-0100"})),
+        )
+        .await;
         assert_eq!(st, 201, "{c}");
     }
-    let ins: Vec<String> = (1..=clodo_sdk::data::MAX_IN_VALUES).map(|i| i.to_string()).collect();
+    let ins: Vec<String> = (1..=clodo_sdk::data::MAX_IN_VALUES)
+        .map(|i| i.to_string())
+        .collect();
     let mut query = format!("sort=-name,email,phone,-tier&id[in]={}", ins.join(","));
     for _ in 0..clodo_sdk::data::MAX_FILTER_VALUES - clodo_sdk::data::MAX_IN_VALUES {
         query.push_str("&id[gt]=0");
     }
-    let (st, first) = send(&s, Method::GET, &format!("/data/customers?{query}&limit=1"), Some(&ann), None).await;
+    let (st, first) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&limit=1"),
+        Some(&ann),
+        None,
+    )
+    .await;
     assert_eq!(st, 200, "{first}");
     assert_eq!(ids(&first), [2]);
     let cursor = first["paging"]["next_cursor"].as_str().expect("a cursor");
-    let (st, next) = send(&s, Method::GET, &format!("/data/customers?{query}&limit=1&cursor={cursor}"),
-        Some(&ann), None).await;
+    let (st, next) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&limit=1&cursor={cursor}"),
+        Some(&ann),
+        None,
+    )
+    .await;
     assert_eq!(st, 200, "{next}");
     assert_eq!(ids(&next), [1]);
 
-    let (st, p) = send(&s, Method::GET, &format!("/data/customers?{query}&id[lt]=9"), Some(&ann), None).await;
+    let (st, p) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&id[lt]=9"),
+        Some(&ann),
+        None,
+    )
+    .await;
     assert_eq!(st, 400, "{p}");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("at most 60 filter values"), "{p}");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 60 filter values"),
+        "{p}"
+    );
     let many = vec!["id[gt]=0"; 1000].join("&");
-    let (st, p) = send(&s, Method::GET, &format!("/data/customers?{many}"), Some(&ann), None).await;
+    let (st, p) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{many}"),
+        Some(&ann),
+        None,
+    )
+    .await;
     assert_eq!(st, 400, "{p}");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("at most 20 filters"), "{p}");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 20 filters"),
+        "{p}"
+    );
     s.stop().await;
 }
 
@@ -225,22 +272,64 @@ async fn unique_fields_are_unique_per_owner(target: Target) {
     let bob = s.token(&user("bob", &["customer"]));
     let staff = s.token(&user("sam", &["staff"]));
     let body = json!({"name": "Shared", "email": "shared@example.com"});
-    let (st, a) = send(&s, Method::POST, "/data/customers", Some(&ann), Some(body.clone())).await;
+    let (st, a) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&ann),
+        Some(body.clone()),
+    )
+    .await;
     assert_eq!(st, 201, "{a}");
-    let (st, b) = send(&s, Method::POST, "/data/customers", Some(&bob), Some(body.clone())).await;
+    let (st, b) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&bob),
+        Some(body.clone()),
+    )
+    .await;
     assert_eq!(st, 201, "another owner's email is no oracle: {b}");
-    let (st, p) = send(&s, Method::POST, "/data/customers", Some(&ann), Some(body.clone())).await;
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&ann),
+        Some(body.clone()),
+    )
+    .await;
     assert_eq!(st, 409, "{p}");
     assert_eq!(p["errors"][0]["field"], "email", "{p}");
-    let (st, p) = send(&s, Method::POST, "/data/customers", Some(&staff),
-        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": "bob"}))).await;
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": "bob"})),
+    )
+    .await;
     assert_eq!(st, 409, "staff writing for bob meet bob's records: {p}");
-    let (st, p) = send(&s, Method::POST, "/data/customers", Some(&staff),
-        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null}))).await;
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null})),
+    )
+    .await;
     assert_eq!(st, 201, "{p}");
-    let (st, p) = send(&s, Method::POST, "/data/customers", Some(&staff),
-        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null}))).await;
-    assert_eq!(st, 409, "records without an owner are unique among themselves: {p}");
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null})),
+    )
+    .await;
+    assert_eq!(
+        st, 409,
+        "records without an owner are unique among themselves: {p}"
+    );
     s.stop().await;
 }
 
