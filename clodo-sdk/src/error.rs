@@ -174,6 +174,13 @@ impl ApiError {
         }
     }
 
+    /// Lists what is wrong, field by field, under `errors` (as a 422 does;
+    /// a 409 may too).
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.errors = errors;
+        self
+    }
+
     /// Adds a response header.
     pub fn with_header(mut self, name: header::HeaderName, value: HeaderValue) -> Self {
         self.headers.push((name, value));

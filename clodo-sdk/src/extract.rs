@@ -9,8 +9,9 @@ use serde::de::DeserializeOwned;
 use crate::auth::User;
 use crate::contract::OperationBuilder;
 use crate::ctx::Ctx;
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError};
 use crate::http_types::Request;
+use crate::validate;
 
 /// How a handler argument is taken from a request and described in the contract.
 /// `#[clodo_block]` calls both for every argument except `&Ctx`.
@@ -48,9 +49,17 @@ where
         let raw = req.param(name).ok_or_else(|| {
             ApiError::internal(format!("router matched no path parameter `{name}`"))
         })?;
-        raw.parse().map(Path).map_err(|e| {
+        let value = raw.parse().map(Path).map_err(|e| {
             ApiError::bad_request(format!("path parameter `{name}` ({raw:?}) is invalid: {e}"))
-        })
+        })?;
+        let c = validate::checker::<T>();
+        if c.has_rules {
+            let errors = c.check(&validate::param_value(Some(c.root()), raw));
+            if !errors.is_empty() {
+                return Err(param_errors("path parameter", name, errors));
+            }
+        }
+        Ok(value)
     }
 
     fn describe(op: &mut OperationBuilder<'_>, name: &'static str) {
@@ -81,7 +90,7 @@ impl<T: DeserializeOwned + JsonSchema> Extractor for Query<T> {
     fn extract(req: &Request, _ctx: &Ctx, _name: &'static str) -> Result<Self, ApiError> {
         let q = req.query.as_deref().unwrap_or("");
         let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(q));
-        serde_path_to_error::deserialize(de)
+        let value = serde_path_to_error::deserialize(de)
             .map(Query)
             .map_err(|e| {
                 let path = e.path().to_string();
@@ -91,12 +100,40 @@ impl<T: DeserializeOwned + JsonSchema> Extractor for Query<T> {
                 } else {
                     ApiError::bad_request(format!("query parameter `{path}` is invalid: {inner}"))
                 }
-            })
+            })?;
+        let c = validate::checker::<T>();
+        if c.has_rules {
+            let mut params = serde_json::Map::new();
+            for (k, v) in form_urlencoded_parse(q) {
+                let schema = c.property(&k);
+                params.insert(k.into_owned(), validate::param_value(schema, &v));
+            }
+            let errors = c.check(&serde_json::Value::Object(params));
+            if let Some(first) = errors.first() {
+                let name = first.field.clone();
+                return Err(param_errors("query parameter", &name, errors));
+            }
+        }
+        Ok(value)
     }
 
     fn describe(op: &mut OperationBuilder<'_>, name: &'static str) {
         op.query::<T>(name);
     }
+}
+
+/// 400 for parameters that break a declared rule, listing each.
+fn param_errors(what: &str, name: &str, mut errors: Vec<FieldError>) -> ApiError {
+    for e in &mut errors {
+        if e.field.is_empty() {
+            e.field = name.to_owned();
+        }
+    }
+    let first = errors
+        .first()
+        .map(|e| format!("{what} `{}` {}", e.field, e.message))
+        .unwrap_or_default();
+    ApiError::bad_request(first).with_errors(errors)
 }
 
 fn form_urlencoded_parse(q: &str) -> form_urlencoded::Parse<'_> {
@@ -168,6 +205,33 @@ impl<T: DeserializeOwned + JsonSchema> Extractor for Json<T> {
         de.end().map_err(|e| {
             ApiError::bad_request(format!("trailing data after the JSON body: {e}"))
         })?;
+        let c = validate::checker::<T>();
+        if let Some(bug) = c.broken() {
+            return Err(ApiError::internal(format!(
+                "the body schema is broken: {bug}"
+            )));
+        }
+        if c.has_rules {
+            let raw: serde_json::Value = serde_json::from_slice(&req.body)
+                .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))?;
+            let mut errors = c.check(&raw);
+            if !errors.is_empty() {
+                for e in &mut errors {
+                    if e.field.is_empty() {
+                        e.field = "body".into();
+                    }
+                }
+                let n = errors.len();
+                return Err(ApiError::unprocessable(
+                    format!(
+                        "{n} {} of the body {} the contract's rules",
+                        if n == 1 { "field" } else { "fields" },
+                        if n == 1 { "breaks" } else { "break" }
+                    ),
+                    errors,
+                ));
+            }
+        }
         Ok(Json(value))
     }
 

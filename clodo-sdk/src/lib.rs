@@ -64,6 +64,7 @@ pub mod response;
 pub mod route;
 pub mod state;
 pub mod time;
+pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;

@@ -180,7 +180,10 @@ async fn quick_refreshes_issue_distinct_access_tokens() {
 async fn sign_in_refresh_logout() {
     let s = start(config()).await;
     let c = Client::new();
-    let session = sign_in(&c, &s, " Alice@Example.com ").await;
+    // The contract declares `format: email`, so a padded address is refused
+    // (422); case is normalized.
+    assert_eq!(ask_link(&c, &s, " alice@example.com ").await.status(), 422);
+    let session = sign_in(&c, &s, "Alice@Example.com").await;
     assert_eq!(session.token_type, "Bearer");
     assert_eq!(session.expires_in, 900);
     assert_eq!(session.user.email, "alice@example.com");

@@ -50,9 +50,14 @@ async fn paging_by_cursor_and_by_page() {
     }
     assert_eq!(seen, (1..=45).rev().collect::<Vec<_>>());
 
-    let capped = s.get("/data/products?limit=500", None).await.expect(200);
-    assert_eq!(capped["paging"]["limit"], 100, "capped at 100");
-    assert_eq!(Shop::ids(&capped).len(), 45);
+    let most = s.get("/data/products?limit=100", None).await.expect(200);
+    assert_eq!(most["paging"]["limit"], 100);
+    assert_eq!(Shop::ids(&most).len(), 45);
+    // The contract declares `maximum: 100`, so more is refused, not capped.
+    s.get("/data/products?limit=500", None).await.problem(
+        400,
+        &["`limit`: \"500\" is not a whole number from 1 to 100"],
+    );
     let p3 = s
         .get("/data/products?limit=10&page=3", None)
         .await
@@ -209,13 +214,10 @@ async fn filters_with_every_operator() {
             .await
             .problem(400, needles);
     }
-    let ins: String = (0..101)
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let ins: String = (0..51).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     s.get(&format!("/data/customers?id[in]={ins}"), Some(&s.staff))
         .await
-        .problem(400, &["at most 100 values"]);
+        .problem(400, &["at most 50 values"]);
     s.get("/data/customers/1?limit=1", Some(&s.staff))
         .await
         .problem(400, &["only `fields` applies"]);
@@ -304,5 +306,36 @@ async fn sorting_and_field_selection() {
         .await
         .expect(200);
     assert_eq!(Shop::ids(&next), [3, 2]);
+    s.server.stop().await;
+}
+
+/// 1,000 filters used to reach SQLite's expression depth and answer 500;
+/// the caps (which keep every list within D1's 100 bound parameters)
+/// answer 400 naming the limit.
+#[tokio::test]
+async fn too_many_filters_sort_keys_or_values_are_400_naming_the_limit() {
+    let s = Shop::start().await;
+    customers(&s).await;
+    let many = vec!["id[gt]=0"; 1000].join("&");
+    s.get(&format!("/data/customers?{many}"), Some(&s.staff))
+        .await
+        .problem(400, &["at most 20 filters per list request"]);
+    let twenty = vec!["id[gt]=0"; 20].join("&");
+    let l = s
+        .get(&format!("/data/customers?{twenty}"), Some(&s.staff))
+        .await
+        .expect(200);
+    assert_eq!(Shop::ids(&l).len(), 6, "20 filters are fine");
+    let fifty: String = (1..50).map(|i| format!("{i},")).collect();
+    let values = format!("id[in]={fifty}0&credit_cents[in]={}0", "0,".repeat(10));
+    s.get(&format!("/data/customers?{values}"), Some(&s.staff))
+        .await
+        .problem(400, &["at most 60 filter values per list request"]);
+    s.get(
+        "/data/customers?sort=name,email,tier,credit_cents,rating",
+        Some(&s.staff),
+    )
+    .await
+    .problem(400, &["`sort` takes at most 4 fields"]);
     s.server.stop().await;
 }

@@ -273,7 +273,7 @@ async fn restarts_apply_additive_changes_and_refuse_destructive_ones() {
     .await;
     assert_eq!(
         (status, &dup["errors"][0]["field"]),
-        (422, &json!("name")),
+        (409, &json!("name")),
         "the new unique index holds"
     );
     drop(svc);
@@ -427,4 +427,83 @@ async fn a_bad_schema_or_a_second_mount_stops_start_up() {
     let e = d.start(twice.clone()).await.unwrap_err();
     assert!(e.contains("a data block is mounted twice"), "{e}");
     assert!(twice.contract_json().is_err());
+}
+
+/// A database migrated before `unique` of owner models meant unique per
+/// owner (one global index) moves to the per-owner index on the next start,
+/// keeping its records; the same value then fits under another owner.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_global_unique_index_of_an_owner_model_becomes_per_owner() {
+    let d = Domain::new();
+    let schema = "[models.customers.fields]\nemail = { type = \"text\", unique = true }\n";
+    let svc = d.start_schema(schema).await.unwrap();
+    let db = &svc.runtime().db;
+    // What the previous release left behind.
+    for sql in [
+        "DROP INDEX \"data_customers__email__unique_per_owner\"",
+        "CREATE UNIQUE INDEX \"data_customers__email__unique\" ON \"data_customers\" (\"email\")",
+        "UPDATE \"_clodo_data_schema\" SET \"schema\" = replace(\"schema\", ',\"per_owner\":true', '')",
+    ] {
+        db.execute(sql, vec![]).await.unwrap();
+    }
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{rec}");
+    let (status, _) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c", "owner_id": "bob"})),
+    )
+    .await;
+    assert_eq!(status, 409, "the old index is global");
+    drop(svc);
+
+    let svc = d.start_schema(schema).await.unwrap();
+    assert_eq!(
+        applied(&svc).await.len(),
+        2,
+        "one migration moves the index"
+    );
+    #[derive(serde::Deserialize)]
+    struct Name {
+        name: String,
+    }
+    let indexes: Vec<String> = svc
+        .runtime()
+        .db
+        .query::<Name>(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'data_customers' \
+             AND name LIKE '%unique%'",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert_eq!(indexes, ["data_customers__email__unique_per_owner"]);
+    let (status, kept) = call(&svc, "GET", "/data/customers/1", None).await;
+    assert_eq!((status, &kept["email"]), (200, &json!("a@b.c")));
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c", "owner_id": "bob"})),
+    )
+    .await;
+    assert_eq!(status, 201, "another owner may hold the value: {rec}");
+    let (status, rec) = call(
+        &svc,
+        "POST",
+        "/data/customers",
+        Some(json!({"email": "a@b.c"})),
+    )
+    .await;
+    assert_eq!((status, &rec["errors"][0]["field"]), (409, &json!("email")));
 }

@@ -62,10 +62,13 @@ pub fn group_paths_by_tag(api: &mut OpenAPI) {
     api.paths.paths.sort_by_cached_key(|_, item| rank(item));
 }
 
-/// A fresh schema generator with the OpenAPI 3.0 settings.
+/// A fresh schema generator with the OpenAPI 3.0 settings (and the D1
+/// integer bounds, see [`crate::validate`]). Requests are checked against
+/// the schemas it makes.
 pub fn schema_generator() -> SchemaGenerator {
     SchemaSettings::openapi3()
         .with(|s| s.meta_schema = None)
+        .with_transform(crate::validate::SafeIntegers)
         .into_generator()
 }
 

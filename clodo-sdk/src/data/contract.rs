@@ -8,6 +8,13 @@ use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value as J, json};
 
 use super::query::{DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, OPERATORS};
+use crate::db::MAX_SAFE_INTEGER;
+
+/// An integer column or id: D1 stores ±(2^53 − 1) exactly, and the data
+/// block refuses anything beyond (400 or 422), so the schema says so.
+fn int64() -> J {
+    json!({"type": "integer", "format": "int64", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER})
+}
 use super::record::Col;
 use super::schema::{Access, Field, FieldType, Model, Schema};
 
@@ -26,7 +33,7 @@ pub(crate) fn pascal(name: &str) -> String {
 fn field_schema(f: &Field, nullable: bool) -> J {
     let mut s = match f.ty {
         FieldType::Text => json!({"type": "string"}),
-        FieldType::Integer => json!({"type": "integer", "format": "int64"}),
+        FieldType::Integer => int64(),
         FieldType::Real => json!({"type": "number", "format": "double"}),
         FieldType::Boolean => json!({"type": "boolean"}),
         FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
@@ -58,6 +65,7 @@ fn field_schema(f: &Field, nullable: bool) -> J {
             J::from(v)
         }
     };
+    // A field's own bounds replace the integer range (they lie within it).
     if let Some(v) = f.min {
         o.insert("minimum".into(), num(v));
     }
@@ -87,12 +95,13 @@ fn owner_schema() -> J {
            "description": "The user the record belongs to: its creator unless staff or admin set it."})
 }
 
-fn record_schema(m: &Model) -> J {
+/// A record as stored (`partial`: as `fields=` selects it, where every
+/// field but `id` may be left out).
+fn record_schema(m: &Model, partial: bool) -> J {
     let mut props = Map::new();
-    props.insert(
-        "id".into(),
-        json!({"type": "integer", "format": "int64", "description": "Assigned by the server."}),
-    );
+    let mut id = int64();
+    id["description"] = "Assigned by the server.".into();
+    props.insert("id".into(), id);
     props.insert("owner_id".into(), owner_schema());
     props.insert(
         "created_at".into(),
@@ -102,18 +111,43 @@ fn record_schema(m: &Model) -> J {
         "updated_at".into(),
         json!({"type": "string", "format": "date-time", "description": "When it last changed."}),
     );
-    let mut required: Vec<J> = ["id", "created_at", "updated_at"].map(J::from).into();
+    let mut required: Vec<J> = if partial {
+        vec!["id".into()]
+    } else {
+        ["id", "created_at", "updated_at"].map(J::from).into()
+    };
     for f in &m.fields {
         props.insert(f.name.clone(), field_schema(f, !f.required));
-        if f.required {
+        if f.required && !partial {
             required.push(f.name.clone().into());
         }
     }
     let mut s = json!({"type": "object", "properties": props, "required": required});
-    if let Some(d) = &m.description {
-        s["description"] = d.clone().into();
+    let doc = if partial {
+        let whole = pascal(&m.name);
+        Some(format!(
+            "A `{}` record as reads answer it: the fields `fields` names (`id` always), \
+             or, without `fields`, every field, as in `{whole}`.",
+            m.name
+        ))
+    } else {
+        m.description.clone()
+    };
+    if let Some(d) = doc {
+        s["description"] = d.into();
     }
     s
+}
+
+/// `fields`: comma-separated names of the model's columns, exactly (a
+/// pattern, so generated clients keep a plain string); anything else is
+/// refused with 400.
+fn fields_param(m: &Model) -> J {
+    let names: Vec<&str> = Col::all(m).iter().map(|c| c.name(m)).collect();
+    let one = format!("(?:{})", names.join("|"));
+    json!({"name": "fields", "in": "query", "required": false,
+           "description": format!("Comma-separated fields to return (`id` always is): {}.", names.join(", ")),
+           "schema": {"type": "string", "pattern": format!("^{one}(?:,{one})*$")}})
 }
 
 fn input_schema(m: &Model, patch: bool) -> J {
@@ -144,7 +178,7 @@ fn param(name: &str, description: &str, schema: J) -> J {
 
 fn column_param_schema(m: &Model, col: Col) -> J {
     match col.ty(m) {
-        FieldType::Integer => json!({"type": "integer", "format": "int64"}),
+        FieldType::Integer => int64(),
         FieldType::Real => json!({"type": "number", "format": "double"}),
         FieldType::Boolean => json!({"type": "boolean"}),
         FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
@@ -161,10 +195,8 @@ fn list_params(m: &Model) -> Vec<J> {
     let mut out = vec![
         param(
             "limit",
-            &format!(
-                "Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT} (larger values are capped)."
-            ),
-            json!({"type": "integer", "minimum": 1, "default": DEFAULT_LIMIT}),
+            &format!("Records per page: {DEFAULT_LIMIT} by default, at most {MAX_LIMIT}."),
+            json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
         ),
         param(
             "cursor",
@@ -185,11 +217,7 @@ fn list_params(m: &Model) -> Vec<J> {
             ),
             json!({"type": "string"}),
         ),
-        param(
-            "fields",
-            "Comma-separated fields to return (`id` always is).",
-            json!({"type": "string"}),
-        ),
+        fields_param(m),
     ];
     for col in cols {
         let name = col.name(m);
@@ -314,26 +342,34 @@ fn ok(description: &str, schema_ref: &str) -> J {
 fn model_paths(c: &Common, m: &Model) -> (J, J) {
     let name = &m.name;
     let p = pascal(name);
-    let (rec, input, patch, list) = (
+    let (rec, partial, input, patch, list) = (
         format!("#/components/schemas/{p}"),
+        format!("#/components/schemas/{p}Partial"),
         format!("#/components/schemas/{p}Input"),
         format!("#/components/schemas/{p}Patch"),
         format!("#/components/schemas/{p}List"),
     );
     let public_read = m.access == Access::PublicRead;
     let id_param = json!({"name": "id", "in": "path", "required": true, "description": "The record's id.",
-                          "schema": {"type": "integer", "format": "int64"}});
-    let fields = param(
-        "fields",
-        "Comma-separated fields to return (`id` always is).",
-        json!({"type": "string"}),
-    );
+                          "schema": int64()});
+    let fields = fields_param(m);
     let map = |pairs: Vec<(&str, J)>| -> Map<String, J> {
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     };
     let not_found = problem(c, "No such record (or not one of yours).");
     let invalid = problem(c, "Invalid fields, each listed under `errors`.");
-    let conflict = problem(c, "Other records belong to it, or a linked record is gone.");
+    let conflict = problem(
+        c,
+        if m.fields.iter().any(|f| f.unique) {
+            if m.access == Access::Owner {
+                "A unique field clashes with another record of the same owner (listed under `errors`), other records belong to it, or a linked record is gone."
+            } else {
+                "A unique field clashes with another record (listed under `errors`), other records belong to it, or a linked record is gone."
+            }
+        } else {
+            "Other records belong to it, or a linked record is gone."
+        },
+    );
     let created = json!({"description": "Created.",
         "headers": {"Location": {"description": "Where the created resource lives.", "required": true, "schema": {"type": "string"}}},
         "content": {"application/json": {"schema": {"$ref": rec}}}});
@@ -348,13 +384,13 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
             map(vec![("200", ok("A page of records.", &list))]),
             map(vec![("parameters", J::Array(list_params(m)))])),
         "post": operation(c, m, false, &format!("create_{name}"), format!("Create a {name} record."),
-            map(body_errors(vec![("201", created)])),
+            map(body_errors(vec![("201", created), ("409", conflict.clone())])),
             map(vec![("requestBody", json_body(&input))])),
     });
     let item_path = json!({
         "parameters": [id_param],
         "get": operation(c, m, public_read, &format!("get_{name}"), format!("Read one {name} record."),
-            map(vec![("200", ok("The record.", &rec)), ("404", not_found.clone())]),
+            map(vec![("200", ok("The record (only the fields `fields` names, when given).", &partial)), ("404", not_found.clone())]),
             map(vec![("parameters", json!([fields]))])),
         "put": operation(c, m, false, &format!("replace_{name}"), format!("Replace a {name} record."),
             map(body_errors(vec![("200", ok("The record as stored.", &rec)), ("404", not_found.clone()), ("409", conflict.clone())])),
@@ -451,7 +487,8 @@ pub(crate) fn rewrite(api: &mut OpenAPI, prefix: &str, schema: &Schema) -> Resul
             api.paths.paths.insert(key, ReferenceOr::Item(item));
         }
         let p = pascal(&m.name);
-        insert_schema(api, p.clone(), record_schema(m))?;
+        insert_schema(api, p.clone(), record_schema(m, false))?;
+        insert_schema(api, format!("{p}Partial"), record_schema(m, true))?;
         insert_schema(api, format!("{p}Input"), input_schema(m, false))?;
         insert_schema(api, format!("{p}Patch"), input_schema(m, true))?;
         insert_schema(
@@ -459,7 +496,8 @@ pub(crate) fn rewrite(api: &mut OpenAPI, prefix: &str, schema: &Schema) -> Resul
             format!("{p}List"),
             json!({"type": "object", "description": format!("A page of {} records.", m.name),
             "required": ["items", "paging"], "properties": {
-                "items": {"type": "array", "items": {"$ref": format!("#/components/schemas/{p}")}},
+                "items": {"type": "array", "description": "The records, with only the fields `fields` names when given.",
+                          "items": {"$ref": format!("#/components/schemas/{p}Partial")}},
                 "paging": {"$ref": "#/components/schemas/DataPaging"}}}),
         )?;
     }

@@ -84,18 +84,41 @@ fn not_found(model: &Model, id: i64) -> ApiError {
     ApiError::not_found(format!("no `{}` record with id {id}", model.name))
 }
 
-/// Turns constraint failures into answers that name the field.
+/// The field a unique index guards, from SQLite's (and D1's) message:
+/// `UNIQUE constraint failed: data_x.f` for a plain index, `… index 'name'`
+/// for the per-owner one (an index on an expression).
+fn unique_field<'m>(model: &'m Model, msg: &str) -> Option<&'m str> {
+    let rest = msg.strip_prefix("UNIQUE constraint failed: ")?;
+    model
+        .fields
+        .iter()
+        .find(|f| {
+            let column = format!("{}.{}", model.table(), f.name);
+            let per_owner = super::migrate::unique_index(&model.name, &f.name, true);
+            rest.split(", ").any(|c| c == column) || rest == format!("index '{per_owner}'")
+        })
+        .map(|f| f.name.as_str())
+}
+
+/// Turns constraint failures into answers that name the field. A unique
+/// clash is 409; under `access = "owner"` it can only be with the same
+/// owner's records, so it tells nothing about anyone else's.
 fn write_error(model: &Model, e: DbError) -> ApiError {
     if let DbError::Constraint(msg) = &e {
-        let unique_prefix = format!("UNIQUE constraint failed: {}.", model.table());
-        if let Some(field) = msg.strip_prefix(&unique_prefix) {
-            return ApiError::unprocessable(
-                format!("the `{}` record conflicts with another one", model.name),
-                vec![FieldError {
-                    field: field.to_owned(),
-                    message: "must be unique; another record already has this value".into(),
-                }],
-            );
+        if let Some(field) = unique_field(model, msg) {
+            let whose = if model.access == Access::Owner {
+                "another record of the same owner"
+            } else {
+                "another record"
+            };
+            return ApiError::conflict(format!(
+                "the `{}` record conflicts with {whose}: `{field}` must be unique",
+                model.name
+            ))
+            .with_errors(vec![FieldError {
+                field: field.to_owned(),
+                message: format!("must be unique; {whose} already has this value"),
+            }]);
         }
         if msg.contains("FOREIGN KEY") {
             return ApiError::conflict(format!(

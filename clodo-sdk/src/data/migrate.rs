@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::schema::{Field, FieldType, OnDelete, Schema};
+use super::schema::{Access, Field, FieldType, OnDelete, Schema};
 use crate::db::{Db, MigrationSource, Value};
 
 /// The table holding the schema each data block last applied.
@@ -41,6 +41,11 @@ pub(crate) struct StoredField {
     pub(crate) ty: FieldType,
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) unique: bool,
+    /// Unique among one owner's records only (models with `access = "owner"`):
+    /// the index covers `owner_id` too, so a clash tells nothing about other
+    /// owners' records. Schemas applied before this rule lack it (global).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub(crate) per_owner: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) index: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,7 +73,7 @@ impl Stored {
                 .iter()
                 .map(|m| StoredModel {
                     name: m.name.clone(),
-                    fields: m.fields.iter().map(stored_field).collect(),
+                    fields: m.fields.iter().map(|f| stored_field(f, m.access)).collect(),
                 })
                 .collect(),
         }
@@ -85,11 +90,12 @@ impl Stored {
     }
 }
 
-fn stored_field(f: &Field) -> StoredField {
+fn stored_field(f: &Field, access: Access) -> StoredField {
     StoredField {
         name: f.name.clone(),
         ty: f.ty,
         unique: f.unique,
+        per_owner: f.unique && access == Access::Owner,
         index: f.index,
         belongs_to: f.belongs_to.clone(),
         on_delete: f.on_delete,
@@ -138,11 +144,30 @@ fn create_table(name: &str, m: &StoredModel) -> String {
     format!("CREATE TABLE {name} (\n    {}\n)", cols.join(",\n    "))
 }
 
+/// The name of a unique index; constraint failures name it (see
+/// `handlers::write_error`).
+pub(crate) fn unique_index(model: &str, field: &str, per_owner: bool) -> String {
+    if per_owner {
+        format!("data_{model}__{field}__unique_per_owner")
+    } else {
+        format!("data_{model}__{field}__unique")
+    }
+}
+
 fn field_indexes(model: &str, f: &StoredField) -> Vec<String> {
     let mut out = Vec::new();
-    if f.unique {
+    if f.unique && f.per_owner {
+        // `ifnull`: records without an owner are one group, not each its own.
         out.push(format!(
-            "CREATE UNIQUE INDEX \"data_{model}__{f}__unique\" ON {t} (\"{f}\")",
+            "CREATE UNIQUE INDEX \"{i}\" ON {t} (ifnull(\"owner_id\", ''), \"{f}\")",
+            i = unique_index(model, &f.name, true),
+            f = f.name,
+            t = table(model)
+        ));
+    } else if f.unique {
+        out.push(format!(
+            "CREATE UNIQUE INDEX \"{i}\" ON {t} (\"{f}\")",
+            i = unique_index(model, &f.name, false),
             f = f.name,
             t = table(model)
         ));
@@ -161,8 +186,8 @@ fn drop_field_indexes(model: &str, f: &StoredField) -> Vec<String> {
     let mut out = Vec::new();
     if f.unique {
         out.push(format!(
-            "DROP INDEX IF EXISTS \"data_{model}__{}__unique\"",
-            f.name
+            "DROP INDEX IF EXISTS \"{}\"",
+            unique_index(model, &f.name, f.per_owner)
         ));
     }
     if f.index || f.belongs_to.is_some() {
@@ -365,7 +390,7 @@ pub(crate) fn diff(old: Option<&Stored>, schema: &Schema) -> Result<Vec<String>,
 
 fn index_changes(model: &str, f: &StoredField, n: &StoredField) -> Vec<String> {
     let mut out = Vec::new();
-    if f.unique != n.unique || f.index != n.index {
+    if f.unique != n.unique || f.per_owner != n.per_owner || f.index != n.index {
         let was = drop_field_indexes(model, f);
         let is = field_indexes(model, n);
         out.extend(was.into_iter().filter(|d| {

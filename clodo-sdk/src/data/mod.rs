@@ -54,16 +54,26 @@
 //! # REST, per model (mounted at `/data`)
 //!
 //! - `GET /data/{model}`: `{ "items": [...], "paging": { "limit", "has_more",
-//!   "next_cursor", "page" } }`. `limit` (default 20, capped at 100);
+//!   "next_cursor", "page" } }`. `limit` (1 to 100, default 20);
 //!   `cursor` (the previous page's `next_cursor`) or `page` (1-based);
 //!   filters `field=value` or `field[op]=value` with `op` one of `eq`, `ne`,
 //!   `gt`, `gte`, `lt`, `lte`, `like`, `in` (comma-separated); `sort=-a,b`;
-//!   `fields=a,b`.
+//!   `fields=a,b` (declared names only, no spaces).
+//! - Limits, so that no statement binds more than D1's 100 parameters: at
+//!   most 20 filters ([`MAX_FILTERS`]), 60 filter values in all
+//!   ([`MAX_FILTER_VALUES`]), 50 values per `in` ([`MAX_IN_VALUES`]), 4 sort
+//!   keys ([`MAX_SORT_KEYS`]) and 64 fields per model ([`MAX_FIELDS`]).
+//!   Beyond one, 400 naming it.
 //! - `GET /data/{model}/{id}` (`fields` too), `POST` (201 + `Location`),
 //!   `PUT` (full replace), `PATCH` (partial), `DELETE` (204).
 //! - Invalid bodies: 422 listing each field. Unknown model, field or
 //!   operator: 400 naming it. Only names declared in the schema are written
 //!   into SQL; every value is a bound parameter.
+//! - `unique` fields: under `access = "owner"`, unique among one owner's
+//!   records (records without an owner count as one owner), so a clash
+//!   says nothing about other users' records; otherwise unique in the
+//!   table. A clash answers 409 with the field under `errors`. Databases
+//!   migrated before this rule move to the per-owner index on the next start.
 //!
 //! # Migrations
 //!
@@ -75,7 +85,9 @@
 //!
 //! The contract served at `/openapi.json` describes every model: operations
 //! `list_x`, `get_x`, `create_x`, `replace_x`, `update_x`, `delete_x` and
-//! component schemas `X`, `XInput`, `XPatch`, `XList`.
+//! component schemas `X` (a whole record, as writes answer it),
+//! `XPartial` (as reads answer it: with `fields`, only `id` is sure to be
+//! there), `XInput`, `XPatch` and `XList` (of `XPartial`).
 
 mod contract;
 mod handlers;
@@ -85,6 +97,8 @@ mod record;
 mod schema;
 
 #[cfg(test)]
+mod bounds_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
@@ -92,12 +106,13 @@ use std::sync::Arc;
 pub use handlers::{DataHandlers, STAFF_ROLES};
 pub use migrate::SCHEMA_TABLE;
 pub use query::{
-    DEFAULT_LIMIT, MAX_IN_VALUES, MAX_LIMIT, MAX_PAGE, MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
+    DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_FILTERS, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS,
+    MAX_PAGE, MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
 };
 pub use record::{Page, Paging, Record};
 pub use schema::{
-    Access, Field, FieldType, LIST_PARAMETERS, Model, OnDelete, Pattern, SYSTEM_COLUMNS, Schema,
-    SchemaError, SchemaProblem, is_valid_name,
+    Access, Field, FieldType, LIST_PARAMETERS, MAX_FIELDS, Model, OnDelete, Pattern,
+    SYSTEM_COLUMNS, Schema, SchemaError, SchemaProblem, is_valid_name,
 };
 
 use crate::app::{App, MountSpec};

@@ -18,14 +18,29 @@ use crate::time::Timestamp;
 
 /// Records per page when `limit` is not given.
 pub const DEFAULT_LIMIT: u32 = 20;
-/// Most records per page; a larger `limit` is capped to this.
+/// Most records per page; a larger `limit` is refused (400).
 pub const MAX_LIMIT: u32 = 100;
 /// Highest `page` accepted.
 pub const MAX_PAGE: u32 = 1_000_000;
+/// Most filters (`field=value`, `field[op]=value`) in one list request.
+pub const MAX_FILTERS: usize = 20;
 /// Most values in one `in` filter.
-pub const MAX_IN_VALUES: usize = 100;
-/// Most sort keys.
+pub const MAX_IN_VALUES: usize = 50;
+/// Most filter values in one list request, all filters together (an `in`
+/// filter counts each of its values): each is one bound parameter.
+pub const MAX_FILTER_VALUES: usize = 60;
+/// Most sort keys (`id`, which breaks ties, comes on top).
 pub const MAX_SORT_KEYS: usize = 4;
+
+/// The most bound parameters a list query can have: the owner check, every
+/// filter value, the cursor's keyset condition over the sort keys and `id`
+/// (key *i* binds *i* values), and `LIMIT` (with `OFFSET` only without a
+/// cursor, which binds more).
+pub const MAX_LIST_PARAMS: usize = {
+    let keys = MAX_SORT_KEYS + 1;
+    1 + MAX_FILTER_VALUES + keys * (keys + 1) / 2 + 1
+};
+const _: () = assert!(MAX_LIST_PARAMS <= crate::db::MAX_PARAMS);
 
 /// The query string of a data request, as (name, value) pairs in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -239,8 +254,9 @@ pub(crate) fn parse_fields(model: &Model, raw: Option<&str>) -> Result<Vec<Col>,
     let Some(raw) = raw else {
         return Ok(Col::all(model));
     };
+    // Exactly what the contract declares: comma-separated column names.
     let mut wanted = vec![Col::Id];
-    for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    for name in raw.split(',') {
         let col = column(model, name, "`fields`")?;
         if !wanted.contains(&col) {
             wanted.push(col);
@@ -274,13 +290,15 @@ fn parse_sort(model: &Model, raw: Option<&str>) -> Result<Vec<SortKey>, ApiError
         if keys.iter().any(|k| k.col == col) {
             return Err(bad(format!("`sort` names `{}` twice", col.name(model))));
         }
+        if col != Col::Id && keys.len() == MAX_SORT_KEYS {
+            return Err(bad(format!(
+                "`sort` takes at most {MAX_SORT_KEYS} fields (besides `id`)"
+            )));
+        }
         keys.push(SortKey { col, desc });
         if col == Col::Id {
             break;
         }
-    }
-    if keys.len() > MAX_SORT_KEYS {
-        return Err(bad(format!("`sort` takes at most {MAX_SORT_KEYS} fields")));
     }
     if keys.last().is_none_or(|k| k.col != Col::Id) {
         // `id` breaks ties, in the direction of the last key so an index on
@@ -305,6 +323,7 @@ pub(crate) fn parse_list(
 ) -> Result<ListQuery, ApiError> {
     let mut single: BTreeMap<&str, &str> = BTreeMap::new();
     let mut filters = Vec::new();
+    let mut filter_values = 0;
     for (key, raw) in params {
         if super::schema::LIST_PARAMETERS.contains(&key.as_str()) {
             if single.insert(key, raw).is_some() {
@@ -333,6 +352,11 @@ pub(crate) fn parse_list(
             }
             None => (key.as_str(), Op::Eq),
         };
+        if filters.len() == MAX_FILTERS {
+            return Err(bad(format!(
+                "at most {MAX_FILTERS} filters per list request; narrow the query in fewer conditions"
+            )));
+        }
         let col = Col::by_name(model, name).ok_or_else(|| {
             bad(format!(
                 "unknown field {} in query parameter {} of model `{}`; filter on: {}; other parameters: limit, cursor, page, sort, fields",
@@ -359,7 +383,7 @@ pub(crate) fn parse_list(
             )));
         }
         let values = if op == Op::In {
-            let parts: Vec<&str> = raw.split(',').collect();
+            let parts: Vec<&str> = raw.split(',').take(MAX_IN_VALUES + 1).collect();
             if parts.len() > MAX_IN_VALUES {
                 return Err(bad(format!(
                     "query parameter `{key}`: at most {MAX_IN_VALUES} values"
@@ -372,18 +396,26 @@ pub(crate) fn parse_list(
         } else {
             vec![parse_value(model, col, raw, key)?]
         };
+        filter_values += values.len();
+        if filter_values > MAX_FILTER_VALUES {
+            return Err(bad(format!(
+                "at most {MAX_FILTER_VALUES} filter values per list request (an `in` filter counts each of its values)"
+            )));
+        }
         filters.push(Filter { col, op, values });
     }
     let limit = match single.get("limit") {
         None => DEFAULT_LIMIT,
         Some(raw) => match raw.parse::<u64>() {
-            Ok(0) | Err(_) => {
+            Ok(n) if (1..=u64::from(MAX_LIMIT)).contains(&n) => {
+                u32::try_from(n).unwrap_or(MAX_LIMIT)
+            }
+            _ => {
                 return Err(bad(format!(
                     "query parameter `limit`: {} is not a whole number from 1 to {MAX_LIMIT}",
                     shown(raw)
                 )));
             }
-            Ok(n) => u32::try_from(n.min(u64::from(MAX_LIMIT))).unwrap_or(MAX_LIMIT),
         },
     };
     let sort = parse_sort(model, single.get("sort").copied())?;

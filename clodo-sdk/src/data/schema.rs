@@ -181,6 +181,13 @@ impl Schema {
 
 /// Columns every table has, besides its fields.
 pub const SYSTEM_COLUMNS: [&str; 4] = ["id", "owner_id", "created_at", "updated_at"];
+/// Most fields one model may declare. Writing a record binds one parameter
+/// per field plus at most four more (`owner_id`, `updated_at`, and the id
+/// and owner checks of an update), so 64 keeps every statement far within
+/// D1's 100 bound parameters.
+pub const MAX_FIELDS: usize = 64;
+const _: () = assert!(MAX_FIELDS + 4 <= crate::db::MAX_PARAMS);
+
 /// Query parameters of lists, which fields may therefore not be called.
 pub const LIST_PARAMETERS: [&str; 5] = ["limit", "cursor", "page", "sort", "fields"];
 
@@ -362,6 +369,17 @@ pub fn parse(file: &str, src: &str) -> Result<Schema, SchemaError> {
                 model.span().start,
                 format!("{key}.fields"),
                 "a model needs at least one field, e.g. `name = { type = \"text\", required = true }`",
+            );
+        }
+        if raw_model.fields.len() > MAX_FIELDS {
+            problems.push(
+                model.span().start,
+                format!("{key}.fields"),
+                format!(
+                    "a model has at most {MAX_FIELDS} fields (this one has {}), so that every statement \
+                     the data block writes stays within D1's 100 bound parameters; split it into linked models",
+                    raw_model.fields.len()
+                ),
             );
         }
         let mut fields = Vec::new();

@@ -35,6 +35,14 @@
 //! exact decimals) as text. A block therefore never behaves differently after
 //! deploy.
 //!
+//! # The parameter rule
+//!
+//! D1 refuses a statement that binds more than 100 parameters
+//! ([`MAX_PARAMS`]), so both backends do: such a statement fails with
+//! [`DbError::TooManyParameters`] before it reaches the database. Insert
+//! many rows as a [`Db::batch`] of smaller statements, or pass a list as
+//! one JSON parameter and read it with `json_each(?1)`.
+//!
 //! # Atomicity
 //!
 //! [`Db::batch`] runs statements atomically: all apply or none (a SQLite
@@ -65,6 +73,9 @@ use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 
 /// Largest integer magnitude that survives D1 (JavaScript's safe integer).
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// Most parameters one statement may bind: D1's limit, applied on both backends.
+pub const MAX_PARAMS: usize = 100;
 
 /// A value bound to a statement or read from a row.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,7 +242,13 @@ impl Statement {
         ))
     }
 
-    fn check_integers(&self) -> Result<(), DbError> {
+    /// The parameter and integer rules, checked before a statement runs.
+    fn check_params(&self) -> Result<(), DbError> {
+        if self.params.len() > MAX_PARAMS {
+            return Err(DbError::TooManyParameters {
+                count: self.params.len(),
+            });
+        }
         for (i, p) in self.params.iter().enumerate() {
             if let Value::Integer(v) = p {
                 check_integer(*v, &format!("parameter {}", i + 1))?;
@@ -292,6 +309,15 @@ pub enum DbError {
         place: String,
         /// The value.
         value: i64,
+    },
+    /// A statement binds more than [`MAX_PARAMS`] parameters, which D1 refuses.
+    #[error(
+        "the statement binds {count} parameters; D1 allows at most 100 per statement: \
+         split it (insert rows as a batch of smaller statements) or pass a list as one JSON parameter"
+    )]
+    TooManyParameters {
+        /// How many it binds.
+        count: usize,
     },
     /// A value could not be turned into a parameter (a non-finite float,
     /// a row that is not a struct, a failing `Serialize`).
@@ -398,7 +424,7 @@ impl Db {
         params: Vec<Value>,
     ) -> Result<ExecResult, DbError> {
         let stmt = Statement::new(sql, params);
-        stmt.check_integers()?;
+        stmt.check_params()?;
         self.backend.execute(stmt).await
     }
 
@@ -438,7 +464,7 @@ impl Db {
         params: Vec<Value>,
     ) -> Result<Rows, DbError> {
         let stmt = Statement::new(sql, params);
-        stmt.check_integers()?;
+        stmt.check_params()?;
         self.backend.query(stmt).await
     }
 
@@ -480,7 +506,7 @@ impl Db {
     /// (D1 has no interactive transactions, so neither does this API.)
     pub async fn batch(&self, stmts: Vec<Statement>) -> Result<Vec<ExecResult>, DbError> {
         for s in &stmts {
-            s.check_integers()?;
+            s.check_params()?;
         }
         self.backend.batch(stmts).await
     }

@@ -533,3 +533,40 @@ async fn generated_statements_check_names_and_shapes() {
     assert_eq!(s.sql, "UPDATE \"t\" SET \"name\" = ?1 WHERE \"id\" = ?2");
     assert_eq!(s.params, [Value::Text("y".into()), Value::Integer(7)]);
 }
+
+/// D1 refuses more than 100 bound parameters per statement; so does SQLite
+/// here, before the statement runs, for every way a statement is made.
+#[tokio::test(flavor = "multi_thread")]
+async fn more_than_100_parameters_are_refused_on_sqlite_too() {
+    let (_dir, db) = db_with("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)").await;
+    let marks = |n: usize| {
+        (1..=n)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ok = db
+        .query_rows(
+            format!("SELECT 1 WHERE 1 IN ({})", marks(100)),
+            (1..=100).map(Value::Integer).collect(),
+        )
+        .await;
+    assert!(ok.is_ok(), "100 is allowed: {ok:?}");
+    let e = db
+        .query_rows(
+            format!("SELECT 1 WHERE 1 IN ({})", marks(101)),
+            (1..=101).map(Value::Integer).collect(),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, DbError::TooManyParameters { count: 101 }),
+        "{e}"
+    );
+    let wide: BTreeMap<String, i64> = (0..101).map(|i| (format!("c{i}"), i)).collect();
+    let e = db.insert_into("t", &wide).await.unwrap_err();
+    assert!(matches!(e, DbError::TooManyParameters { .. }), "{e}");
+    let stmt = Statement::insert_into("t", &wide).unwrap();
+    let e = db.batch(vec![stmt]).await.unwrap_err();
+    assert!(matches!(e, DbError::TooManyParameters { .. }), "{e}");
+}

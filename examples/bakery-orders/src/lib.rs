@@ -13,7 +13,13 @@ use serde::{Deserialize, Serialize};
 
 mod validate;
 
-pub use validate::is_valid_date;
+/// Whether `s` is a calendar date written `YYYY-MM-DD` (what `format: date`
+/// fields are checked with).
+pub use clodo_sdk::validate::is_date as is_valid_date;
+
+// The rules below are declared once, on the types, with schemars
+// attributes: the contract states them and the SDK checks every request
+// against them (422 listing each field) before a handler runs.
 
 /// Most lines one order may have.
 pub const MAX_LINES: usize = 50;
@@ -42,6 +48,7 @@ pub struct NewOrderLine {
     /// A menu item id from `GET /menu`.
     pub menu_item_id: i64,
     /// How many, 1 to 100.
+    #[schemars(range(min = 1, max = MAX_QUANTITY))]
     pub quantity: u32,
 }
 
@@ -53,9 +60,11 @@ pub struct NewOrder {
     #[schemars(extend("format" = "date"))]
     pub pickup_date: String,
     /// What to bake: 1 to 50 lines.
+    #[schemars(length(min = 1, max = MAX_LINES))]
     pub lines: Vec<NewOrderLine>,
     /// A note for the bakers, up to 500 characters.
     #[serde(default)]
+    #[schemars(length(max = MAX_NOTE_CHARS))]
     pub note: Option<String>,
 }
 
@@ -265,12 +274,6 @@ impl BakeryOrders {
     #[get("/orders")]
     #[auth(role = "staff")]
     async fn orders_of_day(ctx: &Ctx, day: Query<DayQuery>) -> Result<Json<Vec<Order>>, ApiError> {
-        if !is_valid_date(&day.date) {
-            return Err(ApiError::bad_request(format!(
-                "query parameter `date` must be a date as YYYY-MM-DD, got {:?}",
-                day.date
-            )));
-        }
         let orders = ctx
             .db()
             .query(

@@ -176,7 +176,168 @@ async fn staff_manage_customers_who_see_only_their_own(target: Target) {
     s.stop().await;
 }
 
-clodo_sdk::on_both_targets!(staff_manage_customers_who_see_only_their_own);
+/// The largest list the data block accepts binds 77 parameters, within D1's
+/// 100 (the one place that refuses more): every cap at its limit, a
+/// customer's owner check, four sort keys and a cursor answers 200 on D1
+/// too. One more filter, or 1,000, answers 400 naming the limit.
+async fn lists_at_every_cap_answer_200(target: Target) {
+    let Some(s) = Server::start(target, app, "example-bakery-orders").await else {
+        return;
+    };
+    let ann = s.token(&user("ann", &["customer"]));
+    for (name, email) in [("Ann", "ann@example.com"), ("Ann B", "ann.b@example.com")] {
+        let (st, c) = send(
+            &s,
+            Method::POST,
+            "/data/customers",
+            Some(&ann),
+            Some(json!({"name": name, "email": email, "phone": "555-0100"})),
+        )
+        .await;
+        assert_eq!(st, 201, "{c}");
+    }
+    let ins: Vec<String> = (1..=clodo_sdk::data::MAX_IN_VALUES)
+        .map(|i| i.to_string())
+        .collect();
+    let mut query = format!("sort=-name,email,phone,-tier&id[in]={}", ins.join(","));
+    for _ in 0..clodo_sdk::data::MAX_FILTER_VALUES - clodo_sdk::data::MAX_IN_VALUES {
+        query.push_str("&id[gt]=0");
+    }
+    let (st, first) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&limit=1"),
+        Some(&ann),
+        None,
+    )
+    .await;
+    assert_eq!(st, 200, "{first}");
+    assert_eq!(ids(&first), [2]);
+    let cursor = first["paging"]["next_cursor"].as_str().expect("a cursor");
+    let (st, next) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&limit=1&cursor={cursor}"),
+        Some(&ann),
+        None,
+    )
+    .await;
+    assert_eq!(st, 200, "{next}");
+    assert_eq!(ids(&next), [1]);
+
+    let (st, p) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{query}&id[lt]=9"),
+        Some(&ann),
+        None,
+    )
+    .await;
+    assert_eq!(st, 400, "{p}");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 60 filter values"),
+        "{p}"
+    );
+    let many = vec!["id[gt]=0"; 1000].join("&");
+    let (st, p) = send(
+        &s,
+        Method::GET,
+        &format!("/data/customers?{many}"),
+        Some(&ann),
+        None,
+    )
+    .await;
+    assert_eq!(st, 400, "{p}");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 20 filters"),
+        "{p}"
+    );
+    s.stop().await;
+}
+
+/// Under `access = "owner"`, `unique` holds per owner: a customer may use an
+/// email another customer's record has (nothing reveals that it exists),
+/// and a clash among one owner's records is 409 naming the field.
+async fn unique_fields_are_unique_per_owner(target: Target) {
+    let Some(s) = Server::start(target, app, "example-bakery-orders").await else {
+        return;
+    };
+    let ann = s.token(&user("ann", &["customer"]));
+    let bob = s.token(&user("bob", &["customer"]));
+    let staff = s.token(&user("sam", &["staff"]));
+    let body = json!({"name": "Shared", "email": "shared@example.com"});
+    let (st, a) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&ann),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(st, 201, "{a}");
+    let (st, b) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&bob),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(st, 201, "another owner's email is no oracle: {b}");
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&ann),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(st, 409, "{p}");
+    assert_eq!(p["errors"][0]["field"], "email", "{p}");
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": "bob"})),
+    )
+    .await;
+    assert_eq!(st, 409, "staff writing for bob meet bob's records: {p}");
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null})),
+    )
+    .await;
+    assert_eq!(st, 201, "{p}");
+    let (st, p) = send(
+        &s,
+        Method::POST,
+        "/data/customers",
+        Some(&staff),
+        Some(json!({"name": "S", "email": "shared@example.com", "owner_id": null})),
+    )
+    .await;
+    assert_eq!(
+        st, 409,
+        "records without an owner are unique among themselves: {p}"
+    );
+    s.stop().await;
+}
+
+clodo_sdk::on_both_targets!(
+    staff_manage_customers_who_see_only_their_own,
+    lists_at_every_cap_answer_200,
+    unique_fields_are_unique_per_owner
+);
 
 /// The README shows the customers model as it is: its `toml` block after
 /// the mention of `schema/data.toml` is a verbatim part of the file.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{UserRecord, secret};
 use crate::auth::{User, unix_now};
 use crate::db::{Db, Statement};
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use crate::params;
 use crate::time::rfc3339_utc;
 
@@ -16,12 +16,24 @@ use super::store::user_columns;
 /// Default and largest page size.
 const DEFAULT_LIMIT: u32 = 20;
 const MAX_LIMIT: u32 = 100;
+/// Role names: a lower-case letter, then up to 31 lower-case letters,
+/// digits, `-` and `_`.
+pub const ROLE_PATTERN: &str = "^[a-z][a-z0-9_-]{0,31}$";
+/// Most roles of a user or key.
+pub const MAX_ROLES: usize = 16;
+/// An API key's name: 1 to 64 characters, not all spaces.
+pub const KEY_NAME_PATTERN: &str = "[^\\t\\n\\r ]";
+const MAX_KEY_NAME: usize = 64;
+
+// The rules are declared on the types below (schemars attributes): the
+// contract states them and the SDK checks every request against them.
 
 /// Paging of a list.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageQuery {
     /// Items per page, 1 to 100 (default 20).
+    #[schemars(range(min = 1, max = MAX_LIMIT))]
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -41,6 +53,7 @@ pub struct UserPage {
 #[serde(deny_unknown_fields)]
 pub struct SetRoles {
     /// Role names: lower-case letters, digits, `-` and `_`, up to 32 characters; at most 16.
+    #[schemars(length(max = MAX_ROLES), inner(regex(pattern = ROLE_PATTERN)))]
     pub roles: Vec<String>,
 }
 
@@ -48,9 +61,11 @@ pub struct SetRoles {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewApiKey {
-    /// What the key is for (1 to 64 characters).
+    /// What the key is for (1 to 64 characters, not all spaces).
+    #[schemars(length(min = 1, max = MAX_KEY_NAME), regex(pattern = KEY_NAME_PATTERN))]
     pub name: String,
-    /// Roles the key's principal holds.
+    /// Roles the key's principal holds: as for users' roles, at most 16.
+    #[schemars(length(max = MAX_ROLES), inner(regex(pattern = ROLE_PATTERN)))]
     pub roles: Vec<String>,
 }
 
@@ -92,43 +107,17 @@ pub struct ApiKeyInfo {
     pub revoked_at: Option<String>,
 }
 
-fn check_roles(field: &str, roles: &[String]) -> Result<Vec<String>, ApiError> {
-    let mut errors = Vec::new();
-    if roles.len() > 16 {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            message: "at most 16 roles".to_owned(),
-        });
-    }
-    for (i, r) in roles.iter().enumerate() {
-        let ok = (1..=32).contains(&r.len())
-            && r.starts_with(|c: char| c.is_ascii_lowercase())
-            && r.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !ok {
-            errors.push(FieldError {
-                field: format!("{field}[{i}]"),
-                message: format!("{r:?} is not a role name (lower-case letters, digits, - and _)"),
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::unprocessable("the request is invalid", errors));
-    }
+/// Roles as stored: sorted, without repeats (their form is checked at extraction).
+fn check_roles(roles: &[String]) -> Vec<String> {
     let mut out: Vec<String> = roles.to_vec();
     out.sort();
     out.dedup();
-    Ok(out)
+    out
 }
 
 /// One page of users by email.
 pub(crate) async fn list_users(db: &Db, page: &PageQuery) -> Result<UserPage, ApiError> {
-    let limit = page.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request(format!(
-            "query parameter `limit` must be from 1 to {MAX_LIMIT}, got {limit}"
-        )));
-    }
+    let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let after = match &page.cursor {
         None => String::new(),
         Some(c) => B64
@@ -166,7 +155,7 @@ async fn user_or_404(db: &Db, id: &str) -> Result<UserRecord, ApiError> {
 
 /// Replaces a user's roles.
 pub(crate) async fn set_roles(db: &Db, id: &str, roles: &[String]) -> Result<UserRecord, ApiError> {
-    let roles = check_roles("roles", roles)?;
+    let roles = check_roles(roles);
     let json = serde_json::to_string(&roles).map_err(ApiError::internal)?;
     let changed = db
         .execute(
@@ -210,17 +199,8 @@ pub(crate) async fn create_api_key(
     admin: &User,
     new: &NewApiKey,
 ) -> Result<CreatedApiKey, ApiError> {
-    let name = new.name.trim();
-    if name.is_empty() || name.chars().count() > 64 {
-        return Err(ApiError::unprocessable(
-            "the request is invalid",
-            vec![FieldError {
-                field: "name".into(),
-                message: "must be 1 to 64 characters".into(),
-            }],
-        ));
-    }
-    let roles = check_roles("roles", &new.roles)?;
+    let name = new.name.as_str();
+    let roles = check_roles(&new.roles);
     let mut raw = [0u8; 4];
     getrandom::fill(&mut raw).map_err(|e| ApiError::internal(e.to_string()))?;
     let prefix: String = raw.iter().map(|b| format!("{b:02x}")).collect();

@@ -126,16 +126,7 @@ fn state(ctx: &Ctx) -> Result<&AuthState, ApiError> {
 /// Normalizes an email address (trimmed, lower-case) if it looks like one.
 pub fn normalize_email(raw: &str) -> Option<String> {
     let email = raw.trim().to_lowercase();
-    let (local, domain) = email.split_once('@')?;
-    let ok = !local.is_empty()
-        && email.len() <= 254
-        && local.len() <= 64
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && email.chars().all(|c| c.is_ascii_graphic() || !c.is_ascii());
-    ok.then_some(email)
+    crate::validate::is_email(&email).then_some(email)
 }
 
 /// Asks for a sign-in link.
@@ -143,6 +134,7 @@ pub fn normalize_email(raw: &str) -> Option<String> {
 #[serde(deny_unknown_fields)]
 pub struct MagicLinkRequest {
     /// Where to send the link.
+    #[schemars(email, length(max = 254))]
     pub email: String,
 }
 

@@ -10,4 +10,4 @@ ALTER TABLE "data_customers" DROP COLUMN "age";
 
 ALTER TABLE "data_customers" ADD COLUMN "age" INTEGER;
 
-INSERT INTO "_clodo_data_schema" ("block", "version", "hash", "schema", "applied_at") VALUES ('data', 2, '21f81c648485d6ac', '{"models":[{"name":"customers","fields":[{"name":"name","type":"text","unique":true},{"name":"age","type":"integer"},{"name":"tier","type":"text","default_sql":"''regular''"}]}]}', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT ("block") DO UPDATE SET "version" = excluded."version", "hash" = excluded."hash", "schema" = excluded."schema", "applied_at" = excluded."applied_at";
+INSERT INTO "_clodo_data_schema" ("block", "version", "hash", "schema", "applied_at") VALUES ('data', 2, 'b2ed23a437dd0928', '{"models":[{"name":"customers","fields":[{"name":"name","type":"text","unique":true,"per_owner":true},{"name":"age","type":"integer"},{"name":"tier","type":"text","default_sql":"''regular''"}]}]}', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT ("block") DO UPDATE SET "version" = excluded."version", "hash" = excluded."hash", "schema" = excluded."schema", "applied_at" = excluded."applied_at";

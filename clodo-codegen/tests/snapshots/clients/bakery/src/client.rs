@@ -474,11 +474,11 @@ impl Client {
     ///
     /// # Arguments
     ///
-    /// - `limit`: Records per page: 20 by default, at most 100 (larger values are capped).
+    /// - `limit`: Records per page: 20 by default, at most 100.
     /// - `cursor`: The `next_cursor` of the previous page.
     /// - `page`: A page number instead of a cursor (1 is the first).
     /// - `sort`: Comma-separated fields, `-` for descending, e.g. `-created_at`. Sortable: id, owner_id, created_at, updated_at, name, email, phone, tier, newsletter.
-    /// - `fields`: Comma-separated fields to return (`id` always is).
+    /// - `fields`: Comma-separated fields to return (`id` always is): id, owner_id, created_at, updated_at, name, email, phone, tier, allergies, newsletter.
     /// - `id`: Only records whose `id` equals this.
     /// - `id_ne`: Only records whose `id` differs from this.
     /// - `id_gt`: Only records whose `id` is greater than this.
@@ -724,6 +724,7 @@ impl Client {
                 &[
                     runtime::Status::Code(400),
                     runtime::Status::Code(401),
+                    runtime::Status::Code(409),
                     runtime::Status::Code(413),
                     runtime::Status::Code(415),
                     runtime::Status::Code(422),
@@ -743,12 +744,12 @@ impl Client {
     /// # Arguments
     ///
     /// - `id`: The record's id.
-    /// - `fields`: Comma-separated fields to return (`id` always is).
+    /// - `fields`: Comma-separated fields to return (`id` always is): id, owner_id, created_at, updated_at, name, email, phone, tier, allergies, newsletter.
     pub async fn get_customers(
         &self,
         id: i64,
         fields: Option<&str>,
-    ) -> Result<crate::types::Customers, runtime::Error<crate::types::Problem>> {
+    ) -> Result<crate::types::CustomersPartial, runtime::Error<crate::types::Problem>> {
         self.inner
             .execute(
                 runtime::Request::new(

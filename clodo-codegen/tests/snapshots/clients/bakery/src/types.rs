@@ -88,8 +88,38 @@ pub struct CustomersInput {
 /// A page of customers records.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomersList {
-    pub items: Vec<Customers>,
+    /// The records, with only the fields `fields` names when given.
+    pub items: Vec<CustomersPartial>,
     pub paging: DataPaging,
+}
+
+/// A `customers` record as reads answer it: the fields `fields` names (`id` always), or, without `fields`, every field, as in `Customers`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomersPartial {
+    /// What to leave out, e.g. ["nuts", "sesame"].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allergies: Option<::serde_json::Value>,
+    /// When it was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Assigned by the server.
+    pub id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newsletter: Option<bool>,
+    /// The user the record belongs to: its creator unless staff or admin set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<CustomersPartialTier>,
+    /// When it last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 /// The fields to change; the others stay as they are.
@@ -167,9 +197,9 @@ pub struct MenuItem {
 /// A new API key.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NewApiKey {
-    /// What the key is for (1 to 64 characters).
+    /// What the key is for (1 to 64 characters, not all spaces).
     pub name: String,
-    /// Roles the key's principal holds.
+    /// Roles the key's principal holds: as for users' roles, at most 16.
     pub roles: Vec<String>,
 }
 
@@ -420,6 +450,41 @@ impl CustomersInputTier {
 }
 
 impl ::std::fmt::Display for CustomersInputTier {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub enum CustomersPartialTier {
+    #[serde(rename = "regular")]
+    Regular,
+    #[serde(rename = "wholesale")]
+    Wholesale,
+}
+
+impl CustomersPartialTier {
+    /// The value as written in the document.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Regular => "regular",
+            Self::Wholesale => "wholesale",
+        }
+    }
+}
+
+impl ::std::fmt::Display for CustomersPartialTier {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -385,7 +385,8 @@ impl Request {
     ) -> Result<Self, EncodeError> {
         let value = to_value(name, value)?;
         if !value.is_null() {
-            self.headers.push(("cookie", format!("{name}={}", joined(&value))));
+            self.headers
+                .push(("cookie", format!("{name}={}", joined(&value))));
         }
         Ok(self)
     }
