@@ -362,7 +362,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let err = add(dir.path(), "Not A Domain", None, &[], &[]).unwrap_err();
         assert!(err.to_string().starts_with("the domain name: "), "{err}");
-        let err = add(dir.path(), "ok.example", None, &[("Bad-Flag".into(), true)], &[]).unwrap_err();
+        let err = add(
+            dir.path(),
+            "ok.example",
+            None,
+            &[("Bad-Flag".into(), true)],
+            &[],
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("--feature Bad-Flag: "), "{err}");
         let path = add(dir.path(), "ok.example", None, &[], &[]).expect("written");
         assert!(
