@@ -43,7 +43,7 @@ if ! command -v cargo >/dev/null 2>&1 && [[ -x $HOME/.cargo/bin/cargo ]]; then
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 # schemathesis and hypothesis: no telemetry, no example database in the tree.
-export SCHEMATHESIS_TELEMETRY=false HYPOTHESIS_STORAGE_DIRECTORY=${TMPDIR:-/tmp}/clodo-hypothesis
+export SCHEMATHESIS_TELEMETRY=false
 
 log() { printf '[conformance] %s\n' "$*"; }
 die() {
@@ -55,6 +55,8 @@ OUT=${CARGO_TARGET_DIR:-$ROOT/target}/conformance
 rm -rf "$OUT"
 mkdir -p "$OUT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/clodo-conformance.XXXXXX")
+# Hypothesis keeps examples between runs; a fresh folder keeps the seed's run reproducible.
+export HYPOTHESIS_STORAGE_DIRECTORY=$WORK/hypothesis
 
 # ---- servers: each in its own process group, all stopped on exit -----------
 PGIDS=()
@@ -76,12 +78,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Servers read stdin from a FIFO whose only writer is this script: serve.mjs
+# stops when its stdin ends, so it also stops if this script is killed.
+mkfifo "$WORK/stdin"
+exec 7<>"$WORK/stdin"
 # start_bg LOG CMD...: starts CMD in a new session (its own process group);
 # sets BG_PID.
 start_bg() {
     local logf=$1
     shift
-    setsid "$@" >"$logf" 2>&1 </dev/null &
+    setsid "$@" >"$logf" 2>&1 <"$WORK/stdin" 7>&- &
     BG_PID=$!
     PGIDS+=("$BG_PID")
 }
@@ -164,8 +170,8 @@ run_st() {
     if [[ $rc -ne 0 ]]; then
         TOTAL_FAILED=$((TOTAL_FAILED + 1))
         log "$name: FAILED (exit $rc); failures:"
-        sed -n '/^=* FAILURES =*$/,/^=* WARNINGS\|^=* SUMMARY/p' "$OUT/$name.log" |
-            grep -E '^(- |[0-9]+\. Test Case|    curl|\[[0-9]{3}\])' | head -60 || true
+        sed -n '/^=* FAILURES =*$/,/^=* \(WARNINGS\|SUMMARY\) =*$/p' "$OUT/$name.log" |
+            grep -E '^(- |\[[0-9]{3}\]|    curl )' | head -60 || true
     fi
     log "$name: ${cases:-?} ($((SECONDS - t)) s)"
 }

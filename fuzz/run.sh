@@ -82,6 +82,13 @@ run_one() {
     echo "$rc" >"$logf.rc"
 }
 
+# data_query keeps its SQLite database under TMPDIR; libFuzzer exits without
+# running destructors, so give the runs a folder of their own and remove it.
+export TMPDIR=$TARGET_DIR/fuzz-tmp
+rm -rf "$TMPDIR"
+mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
+
 FAILED=0
 JOBS=${FUZZ_JOBS:-$(nproc)}
 t=$SECONDS

@@ -46,7 +46,12 @@ impl RouteTable {
     }
 
     /// Adds `method path` mounted at `prefix` (normalised as `App::mount` does).
-    pub fn add(&mut self, prefix: &str, method: Method, path: &'static str) -> Result<(), RouterError> {
+    pub fn add(
+        &mut self,
+        prefix: &str,
+        method: Method,
+        path: &'static str,
+    ) -> Result<(), RouterError> {
         let def = RouteDef {
             method,
             path,

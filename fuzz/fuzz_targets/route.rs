@@ -53,7 +53,8 @@ fuzz_target!(|data: &[u8]| {
         // `owned`, and nothing borrowed from it (the outcomes are owned
         // Strings, errors own their text) outlives it. Leaking instead would
         // grow memory by every template of every run.
-        let path: &'static str = unsafe { std::mem::transmute::<&str, &'static str>(path.as_str()) };
+        let path: &'static str =
+            unsafe { std::mem::transmute::<&str, &'static str>(path.as_str()) };
         if let Err(e) = table.add(prefix, *m, path) {
             let _ = e.to_string();
         }

@@ -57,7 +57,11 @@ fuzz_target!(|data: &[u8]| {
             if rest.len() < 2 {
                 return;
             }
-            let token = keys.mint(&User::new("c1", "c1@example.com", vec!["customer".into()]), NOW, 3600);
+            let token = keys.mint(
+                &User::new("c1", "c1@example.com", vec!["customer".into()]),
+                NOW,
+                3600,
+            );
             let at = usize::from(u16::from_le_bytes([rest[0], rest[1]])) % (token.len() + 1);
             let cut = (at + rest.len() % 7).min(token.len());
             let mut edited = token.as_bytes()[..at].to_vec();
@@ -66,7 +70,10 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(edited) = String::from_utf8(edited) {
                 let verdict = keys.verify(&edited, NOW);
                 if edited != token {
-                    assert!(verdict.is_err(), "edited token accepted: {edited:?} (from {token:?})");
+                    assert!(
+                        verdict.is_err(),
+                        "edited token accepted: {edited:?} (from {token:?})"
+                    );
                 } else {
                     assert!(verdict.is_ok());
                 }
@@ -83,7 +90,8 @@ fuzz_target!(|data: &[u8]| {
                     // serde_json skips unknown fields without checking their
                     // UTF-8, so read the accepted payload leniently.
                     let claims: serde_json::Value =
-                        serde_json::from_str(&String::from_utf8_lossy(rest)).expect("accepted claims are JSON");
+                        serde_json::from_str(&String::from_utf8_lossy(rest))
+                            .expect("accepted claims are JSON");
                     assert_eq!(claims["iss"], DOMAIN);
                     assert_eq!(claims["aud"], "clodo");
                     assert!(claims["exp"].as_u64().is_some_and(|e| e > NOW), "{claims}");
@@ -94,8 +102,14 @@ fuzz_target!(|data: &[u8]| {
             let user = user_from(rest);
             let token = keys.mint(&user, NOW, 3600);
             let back = keys.verify(&token, NOW).expect("a minted token verifies");
-            assert_eq!((back.id, back.email, back.roles), (user.id, user.email, user.roles));
-            assert!(keys.verify(&token, NOW + 3600).is_err(), "expired token accepted");
+            assert_eq!(
+                (back.id, back.email, back.roles),
+                (user.id, user.email, user.roles)
+            );
+            assert!(
+                keys.verify(&token, NOW + 3600).is_err(),
+                "expired token accepted"
+            );
         }
     }
 });
