@@ -133,7 +133,10 @@ exec 9>&-
 # ---- builds ----------------------------------------------------------------
 t=$SECONDS
 log "building bakery-orders and clodo-mint-token (debug; reused from the test step) ..."
-cargo build --quiet -p example-bakery-orders --bin bakery-orders -p clodo-e2e --bin clodo-mint-token
+# Exactly the test step's build (same packages, so the same features): a
+# no-op after it, where `cargo build -p ...` would build again with fewer
+# features. It leaves both binaries in target/debug.
+cargo test --workspace --no-run --quiet
 BIN_DIR=${CARGO_TARGET_DIR:-$ROOT/target}/debug
 MINT=$BIN_DIR/clodo-mint-token
 log "built in $((SECONDS - t)) s"
@@ -159,14 +162,15 @@ run_st() {
         >"$OUT/$name.log" 2>&1) || rc=$?
     local cases failures
     cases=$(grep -A1 -E '^Test cases:' "$OUT/$name.log" | tail -1 | sed 's/^ *//') || true
-    failures=$(sed -n '/^Failures:/,/^$/p' "$OUT/$name.log" | grep -E '❌' | sed 's/^ *❌ */  /') || true
+    failures=$(sed -n '/^Failures:/,/^$/p' "$OUT/$name.log" | grep -E '❌' | sed 's/^ *❌ *//') || true
     if [[ $rc -eq 124 || $rc -eq 137 ]]; then
         cases="${cases:-?} (stopped by the ${RUN_LIMIT} s limit)"
     fi
     SUMMARY+=("$name: ${cases:-no summary (see $OUT/$name.log)}; exit $rc; $((SECONDS - t)) s")
-    if [[ -n $failures ]]; then
-        SUMMARY+=("$failures")
-    fi
+    local line
+    while IFS= read -r line; do
+        if [[ -n $line ]]; then SUMMARY+=("    $line"); fi
+    done <<<"$failures"
     if [[ $rc -ne 0 ]]; then
         TOTAL_FAILED=$((TOTAL_FAILED + 1))
         log "$name: FAILED (exit $rc); failures:"

@@ -80,10 +80,10 @@ command -v python3 >/dev/null || die "python3 not found"
 
 t=$SECONDS
 log "building bakery-orders (release) and clodo-mint-token ..."
-cargo build --quiet --release -p example-bakery-orders --bin bakery-orders
-cargo build --quiet -p clodo-e2e --bin clodo-mint-token
+# One release build for both (clodo-mint-token shares its clodo-sdk).
+cargo build --quiet --release -p example-bakery-orders --bin bakery-orders -p clodo-e2e --bin clodo-mint-token
 SERVER=$TARGET_DIR/release/bakery-orders
-MINT=$TARGET_DIR/debug/clodo-mint-token
+MINT=$TARGET_DIR/release/clodo-mint-token
 log "built in $((SECONDS - t)) s"
 
 KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
