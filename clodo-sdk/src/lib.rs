@@ -58,6 +58,9 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod extract;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz_hooks;
 pub mod http_types;
 pub mod maybe_send;
 pub mod response;
