@@ -146,6 +146,7 @@ mint() { CLODO_SIGNING_KEY=$KEY "$MINT" "$DOMAIN" "$1"; }
 
 # ---- one schemathesis run -------------------------------------------------
 TOTAL_FAILED=0
+HARD_FAILED=0
 SUMMARY=()
 # run_st TARGET BASE ROLE EXAMPLES
 run_st() {
@@ -171,9 +172,14 @@ run_st() {
     while IFS= read -r line; do
         if [[ -n $line ]]; then SUMMARY+=("    $line"); fi
     done <<<"$failures"
+    # Exit 1 is "failures found" (gated against the known list below);
+    # anything else (a timeout, a crash, no report) fails the run outright.
+    if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+        HARD_FAILED=$((HARD_FAILED + 1))
+    fi
     if [[ $rc -ne 0 ]]; then
         TOTAL_FAILED=$((TOTAL_FAILED + 1))
-        log "$name: FAILED (exit $rc); failures:"
+        log "$name: failures (exit $rc):"
         sed -n '/^=* FAILURES =*$/,/^=* \(WARNINGS\|SUMMARY\) =*$/p' "$OUT/$name.log" |
             grep -E '^(- |\[[0-9]{3}\]|    curl )' | head -60 || true
     fi
@@ -228,8 +234,17 @@ echo
 log "summary (schemathesis $ST_VERSION, all checks, seed $SEED; reports in $OUT):"
 printf '  %s\n' "${SUMMARY[@]}"
 log "done in $((SECONDS - START)) s"
-if [[ $TOTAL_FAILED -gt 0 ]]; then
-    log "FAILED: $TOTAL_FAILED run(s) reported failures"
+if [[ $HARD_FAILED -gt 0 ]]; then
+    log "FAILED: $HARD_FAILED run(s) did not finish (see the logs in $OUT)"
     exit 1
+fi
+if [[ $TOTAL_FAILED -gt 0 ]]; then
+    log "failures against .ci/conformance/known-failures.txt (issue 11 lists what is left):"
+    python3 "$ROOT/.ci/conformance/gate.py" "$OUT"/*/ || {
+        log "FAILED: a failure that is not a known one"
+        exit 1
+    }
+    log "only known failures"
+    exit 0
 fi
 log "0 failures"
