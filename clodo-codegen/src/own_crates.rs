@@ -68,11 +68,12 @@ pub enum SourceError {
 }
 
 /// The explicit choices of the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Choice {
-    /// The path flag's name, for messages (`--sdk-path` when empty).
+    /// The path flag's name, for messages (`--sdk-path`); its `-git` twin
+    /// is named after it (`--sdk-git`).
     pub path_flag: &'static str,
-    /// The crate a path may name instead of the tree (`clodo-sdk` when empty).
+    /// The crate a path may name instead of the tree (`clodo-sdk`).
     pub krate: &'static str,
     /// `--sdk-path`: a `clodo-sdk` folder or the Clodo tree holding it.
     pub path: Option<PathBuf>,
@@ -111,11 +112,7 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
             path: given.clone(),
             source,
         })?;
-        let krate = if choice.krate.is_empty() {
-            "clodo-sdk"
-        } else {
-            choice.krate
-        };
+        let krate = choice.krate;
         let root = if is_clodo_tree(&abs) {
             abs
         } else if abs.file_name().is_some_and(|n| n == krate)
@@ -124,11 +121,7 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
             abs.parent().map(Path::to_path_buf).unwrap_or(abs)
         } else {
             return Err(SourceError::NotAClodoTree {
-                flag: if choice.path_flag.is_empty() {
-                    "--sdk-path"
-                } else {
-                    choice.path_flag
-                },
+                flag: choice.path_flag,
                 krate,
                 given: given.clone(),
             });
@@ -172,21 +165,9 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
             "the Clodo source this cargo-clodo was built from is gone, so the registry's \
              {krate} {version} is used; if that version is not published, pass \
              {flag} CLONE or {git} URL",
-            krate = if choice.krate.is_empty() {
-                "clodo-sdk"
-            } else {
-                choice.krate
-            },
-            flag = if choice.path_flag.is_empty() {
-                "--sdk-path"
-            } else {
-                choice.path_flag
-            },
-            git = if choice.path_flag.is_empty() {
-                "--sdk-git".to_owned()
-            } else {
-                choice.path_flag.replace("-path", "-git")
-            }
+            krate = choice.krate,
+            flag = choice.path_flag,
+            git = choice.path_flag.replace("-path", "-git")
         )),
         source: Source::Version(version),
     })
@@ -267,6 +248,18 @@ mod tests {
             .to_path_buf()
     }
 
+    /// No explicit choice, for `clodo-sdk`.
+    fn sdk() -> Choice {
+        Choice {
+            path_flag: "--sdk-path",
+            krate: "clodo-sdk",
+            path: None,
+            git: None,
+            rev: None,
+            version: None,
+        }
+    }
+
     #[test]
     fn relative_paths() {
         assert_eq!(
@@ -314,7 +307,7 @@ mod tests {
         let by_path = |p: PathBuf| {
             let choice = Choice {
                 path: Some(p),
-                ..Choice::default()
+                ..sdk()
             };
             resolve(&choice, Path::new("/tmp/x"))
         };
@@ -326,7 +319,7 @@ mod tests {
         assert!(err.to_string().contains("no clodo-sdk crate"), "{err}");
         let choice = Choice {
             version: Some("9.9.9".into()),
-            ..Choice::default()
+            ..sdk()
         };
         let v = resolve(&choice, Path::new("/tmp/x")).expect("version");
         assert_eq!(v.source, Source::Version("9.9.9".into()));
@@ -334,7 +327,7 @@ mod tests {
 
     #[test]
     fn default_is_the_tree_this_binary_was_built_from() {
-        let r = resolve(&Choice::default(), Path::new("/tmp/x")).expect("resolves");
+        let r = resolve(&sdk(), Path::new("/tmp/x")).expect("resolves");
         assert_eq!(r.source, Source::Path(tree()));
         assert_eq!(r.note, None);
     }

@@ -16,11 +16,12 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead as _, BufReader};
-use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+use clodo_codegen::children;
 
 mod common;
 
@@ -135,32 +136,23 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// `cargo run` of the new crate, in a process group of its own.
+/// `cargo run` of the new crate, in a process group of its own, stopped
+/// as a group when dropped.
 struct Running(Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if matches!(self.0.try_wait(), Ok(Some(_))) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.0.wait();
+        children::stop_group(&mut self.0, Duration::from_secs(10));
     }
 }
 
 fn cargo_run(dir: &Path, port: u16) -> Running {
-    let mut child = user_command(dir, "cargo")
-        .args(["run", "--quiet"])
+    let mut cmd = user_command(dir, "cargo");
+    cmd.args(["run", "--quiet"])
         .env("PORT", port.to_string())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .process_group(0)
+        .stderr(Stdio::inherit());
+    let mut child = children::own_group(&mut cmd)
         .spawn()
         .expect("cargo run starts");
     let stdout = child.stdout.take().expect("stdout");
@@ -334,12 +326,13 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
     assert_ok("deploy --dry-run", &out);
     let plan = String::from_utf8_lossy(&out.stdout);
     assert!(plan.contains("wrangler deploy"), "{plan}");
+    let after = files(&dir);
     assert_eq!(
-        files(&dir).keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
         before.keys().collect::<Vec<_>>(),
         "deploy --dry-run writes no file"
     );
-    assert!(files(&dir) == before, "deploy --dry-run changes no file");
+    assert!(after == before, "deploy --dry-run changes no file");
 
     // src/main.rs compiles for wasm32 too (the Worker build compiles only
     // the library); once is enough, the templates share main.rs.

@@ -72,6 +72,8 @@ pub mod validate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod process;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod testing;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

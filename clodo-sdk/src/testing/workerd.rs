@@ -20,7 +20,6 @@
 use std::collections::HashMap;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
-use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
@@ -260,8 +259,7 @@ impl WorkerdServer {
         for (k, v) in vars {
             cmd.arg("--var").arg(format!("{k}={v}"));
         }
-        let mut child = cmd
-            .process_group(0)
+        let mut child = crate::process::own_group(&mut cmd)
             .env("CLODO_WORKERS_TOOLS", &tools)
             .env("WRANGLER_SEND_METRICS", "false")
             .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
@@ -299,7 +297,7 @@ impl WorkerdServer {
             Ok(json) => serde_json::from_str::<Ready>(&json)
                 .map_err(|e| WorkerdError::Serve(format!("bad ready line {json:?}: {e}"))),
             Err(_) => {
-                kill_group(&mut child);
+                crate::process::stop_group(&mut child, Duration::from_secs(5));
                 std::thread::sleep(Duration::from_millis(200));
                 let lines = log.lock().map(|l| l.join("\n")).unwrap_or_default();
                 Err(WorkerdError::Serve(format!(
@@ -366,44 +364,12 @@ impl WorkerdServer {
     }
 }
 
-/// Ends `child` and every process of its group (`serve.mjs` started it
-/// with `process_group(0)`, so the group id is its pid): SIGTERM, then
-/// SIGKILL for what is left after a grace period.
-fn kill_group(child: &mut Child) {
-    let group = format!("-{}", child.id());
-    let signal = |sig: &str| {
-        Command::new("kill")
-            .args([sig, "--", &group])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    if signal("-TERM") {
-        for _ in 0..40 {
-            std::thread::sleep(Duration::from_millis(50));
-            // Once no process of the group is left, kill -0 fails.
-            if !signal("-0") {
-                break;
-            }
-        }
-        signal("-KILL");
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-}
-
 impl Drop for WorkerdServer {
     fn drop(&mut self) {
         // Closing stdin stops serve.mjs cleanly (it disposes workerd); the
         // group kill then ends whatever is left, workerd included.
         drop(self.child.stdin.take());
-        for _ in 0..20 {
-            if matches!(self.child.try_wait(), Ok(Some(_))) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        kill_group(&mut self.child);
+        crate::process::wait_exit(&mut self.child, Duration::from_secs(1));
+        crate::process::stop_group(&mut self.child, Duration::from_secs(5));
     }
 }
