@@ -163,6 +163,7 @@ struct VerifiedClaims<'a> {
     email: String,
     #[serde(default)]
     roles: Vec<String>,
+    iat: u64,
     exp: u64,
     #[serde(default)]
     sid: Option<String>,
@@ -293,6 +294,10 @@ impl TokenKeys {
         if claims.iss != self.domain || claims.aud != AUDIENCE {
             return Err(TokenError::WrongDomain);
         }
+        // A token expires after it was issued; anything else was not minted here.
+        if claims.iat > claims.exp {
+            return Err(TokenError::Malformed);
+        }
         if claims.exp <= now {
             return Err(TokenError::Expired);
         }
@@ -407,6 +412,38 @@ mod tests {
         assert_eq!(
             keys.verify(&a, 1000).unwrap(),
             keys.verify(&b, 1000).unwrap()
+        );
+    }
+
+    /// Signs `payload` with `KEY` under the SDK's own header.
+    fn signed(payload: &str) -> String {
+        let input = format!("{}.{}", encoded_header(), B64.encode(payload));
+        let mut mac = Hmac::<Sha256>::new_from_slice(KEY).unwrap();
+        mac.update(input.as_bytes());
+        format!("{input}.{}", B64.encode(mac.finalize().into_bytes()))
+    }
+
+    #[test]
+    fn signed_claims_with_a_bad_iat_are_malformed() {
+        // Found by fuzz/token_verify: an `iat` no u64 holds was skipped, not read.
+        let keys = TokenKeys::new("a.example", KEY, None).unwrap();
+        let claims = |iat: &str| {
+            format!(
+                r#"{{"iss":"a.example","aud":"clodo","sub":"u1","email":"e@x","iat":{iat},"exp":2000}}"#
+            )
+        };
+        assert!(keys.verify(&signed(&claims("1000")), 1000).is_ok());
+        for bad in ["1799e90000", "-1", "1.5", "\"1000\"", "null", "2001"] {
+            assert_eq!(
+                keys.verify(&signed(&claims(bad)), 1000),
+                Err(TokenError::Malformed),
+                "iat {bad}"
+            );
+        }
+        let no_iat = r#"{"iss":"a.example","aud":"clodo","sub":"u1","email":"e@x","exp":2000}"#;
+        assert_eq!(
+            keys.verify(&signed(no_iat), 1000),
+            Err(TokenError::Malformed)
         );
     }
 }
