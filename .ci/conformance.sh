@@ -155,7 +155,9 @@ run_st() {
     token=$(mint "$role")
     log "schemathesis on $target as $role: --max-examples $n, seed $SEED, limit ${RUN_LIMIT} s ..."
     # From the scratch folder: schemathesis keeps a cache in its working directory.
-    (cd "$WORK" && timeout --kill-after=10 "$RUN_LIMIT" "$VENV/bin/st" run "$base/openapi.json" \
+    (cd "$WORK" && SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$ROOT/.ci/conformance" \
+        timeout --kill-after=10 "$RUN_LIMIT" "$VENV/bin/st" --config-file "$ROOT/.ci/conformance/schemathesis.toml" \
+        run "$base/openapi.json" \
         --checks all --seed "$SEED" --max-examples "$n" --workers 2 \
         --request-timeout 10 --no-color \
         --header "Authorization: Bearer $token" \

@@ -445,7 +445,8 @@ async fn bad_requests_are_problems_not_500s() {
         .await
         .unwrap();
     problem(resp, StatusCode::UNAUTHORIZED).await;
-    // A token minted without a session (dev or test tokens) has nothing to log out of.
+    // A token minted without a session (dev or test tokens) has nothing to
+    // log out of: a right it lacks (403), not a malformed request.
     let t = s.token(&clodo_sdk::testing::user("dev", &[]));
     problem(
         c.post(s.url("/auth/logout"))
@@ -453,7 +454,7 @@ async fn bad_requests_are_problems_not_500s() {
             .send()
             .await
             .unwrap(),
-        StatusCode::BAD_REQUEST,
+        StatusCode::FORBIDDEN,
     )
     .await;
     s.stop().await;

@@ -341,6 +341,7 @@ fn op_tokens(defs: &[Def], op: &Op) -> TokenStream {
         let wire = &p.wire;
         match p.location {
             In::Path => {}
+            In::Query if p.comma_separated => chain.push(quote!(.query_joined(#wire, &#n)?)),
             In::Query => chain.push(quote!(.query(#wire, &#n)?)),
             In::Header => chain.push(quote!(.header(#wire, &#n)?)),
             In::Cookie => chain.push(quote!(.cookie(#wire, &#n)?)),

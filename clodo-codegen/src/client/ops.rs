@@ -70,6 +70,9 @@ pub struct Param {
     pub ty: Ty,
     /// Doc text.
     pub doc: Option<String>,
+    /// A query array as one comma-separated value (`style: form, explode:
+    /// false`) instead of the name repeated (the default).
+    pub comma_separated: bool,
 }
 
 /// A body as encoded on the wire.
@@ -337,6 +340,12 @@ fn operation(
         };
         let required =
             location == In::Path || p.get("required").and_then(Value::as_bool) == Some(true);
+        // OpenAPI 3.0: query parameters are `style: form`, exploded unless
+        // `explode: false` (which joins an array's items with commas).
+        let style = p.get("style").and_then(Value::as_str).unwrap_or("form");
+        let comma_separated = location == In::Query
+            && style == "form"
+            && p.get("explode").and_then(Value::as_bool) == Some(false);
         params.push(Param {
             name: scope.claim(&snake(wire)),
             wire: wire.to_owned(),
@@ -346,6 +355,7 @@ fn operation(
                 .get("description")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            comma_separated,
         });
     }
     let body = match op.get("requestBody") {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value as J, json};
 
-use super::query::{DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, OPERATORS};
+use super::query::{DEFAULT_LIMIT, MAX_IN_VALUES, MAX_LIMIT, MAX_PAGE, MAX_SORT_KEYS, OPERATORS};
 use crate::db::MAX_SAFE_INTEGER;
 
 /// An integer column or id: D1 stores ±(2^53 − 1) exactly, and the data
@@ -15,7 +15,7 @@ use crate::db::MAX_SAFE_INTEGER;
 fn int64() -> J {
     json!({"type": "integer", "format": "int64", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER})
 }
-use super::record::Col;
+use super::record::{Col, MAX_OWNER_ID};
 use super::schema::{Access, Field, FieldType, Model, Schema};
 
 /// `order_lines` → `OrderLines`.
@@ -82,7 +82,12 @@ fn field_schema(f: &Field, nullable: bool) -> J {
         o.insert("pattern".into(), p.source.clone().into());
     }
     if !f.choices.is_empty() {
-        o.insert("enum".into(), f.choices.clone().into());
+        let mut choices = f.choices.clone();
+        // OpenAPI 3.0: `nullable` does not add null to an `enum`; the enum must.
+        if nullable {
+            choices.push(J::Null);
+        }
+        o.insert("enum".into(), choices.into());
     }
     if let Some(d) = &f.default {
         o.insert("default".into(), d.clone());
@@ -91,8 +96,8 @@ fn field_schema(f: &Field, nullable: bool) -> J {
 }
 
 fn owner_schema() -> J {
-    json!({"type": "string", "nullable": true,
-           "description": "The user the record belongs to: its creator unless staff or admin set it."})
+    json!({"type": "string", "nullable": true, "minLength": 1, "maxLength": MAX_OWNER_ID,
+           "description": "The user the record belongs to: its creator unless staff or admin set it (others get 403 for giving it)."})
 }
 
 /// A record as stored (`partial`: as `fields=` selects it, where every
@@ -200,22 +205,26 @@ fn list_params(m: &Model) -> Vec<J> {
         ),
         param(
             "cursor",
-            "The `next_cursor` of the previous page.",
-            json!({"type": "string"}),
+            "The `next_cursor` of the previous page (an opaque base64url token).",
+            json!({"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}),
         ),
         param(
             "page",
-            "A page number instead of a cursor (1 is the first).",
+            "A page number instead of a cursor (1 is the first); ignored beside `cursor`.",
             json!({"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
         ),
         param(
             "sort",
             &format!(
-                "Comma-separated fields, `-` for descending, e.g. `-{}`. Sortable: {}.",
+                "1 to {MAX_SORT_KEYS} comma-separated fields, `-` for descending, e.g. `-{}`; \
+                 `id` breaks ties. Sortable: {}.",
                 names[2],
                 names.join(", ")
             ),
-            json!({"type": "string"}),
+            {
+                let one = format!("-?(?:{})", names.join("|"));
+                json!({"type": "string", "pattern": format!("^{one}(?:,{one}){{0,{}}}$", MAX_SORT_KEYS - 1)})
+            },
         ),
         fields_param(m),
     ];
@@ -232,10 +241,20 @@ fn list_params(m: &Model) -> Vec<J> {
                 continue;
             }
             let (doc, schema) = match *op {
-                "in" => (
-                    format!("Only records whose `{name}` is one of these comma-separated values."),
-                    json!({"type": "string"}),
-                ),
+                "in" => {
+                    let mut item = column_param_schema(m, col);
+                    if matches!(ty, FieldType::Text) {
+                        // Values are separated by commas, so none holds one,
+                        // and none is empty (`a,,b` and `` are refused).
+                        item["pattern"] = "^[^,]+$".into();
+                    }
+                    (
+                        format!(
+                            "Only records whose `{name}` is one of these values (comma-separated, 1 to {MAX_IN_VALUES})."
+                        ),
+                        json!({"type": "array", "items": item, "minItems": 1, "maxItems": MAX_IN_VALUES}),
+                    )
+                }
                 "like" => (
                     format!(
                         "Only records whose `{name}` matches this SQL LIKE pattern (`%` any text, `_` one character)."
@@ -259,7 +278,12 @@ fn list_params(m: &Model) -> Vec<J> {
                     column_param_schema(m, col),
                 ),
             };
-            out.push(param(&format!("{name}[{op}]"), &doc, schema));
+            let mut p = param(&format!("{name}[{op}]"), &doc, schema);
+            if *op == "in" {
+                p["style"] = "form".into();
+                p["explode"] = false.into();
+            }
+            out.push(p);
         }
     }
     out
@@ -358,6 +382,10 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
     };
     let not_found = problem(c, "No such record (or not one of yours).");
     let invalid = problem(c, "Invalid fields, each listed under `errors`.");
+    let forbidden = problem(
+        c,
+        "The body sets `owner_id`, which only staff and admins may.",
+    );
     let conflict = problem(
         c,
         if m.fields.iter().any(|f| f.unique) {
@@ -377,6 +405,7 @@ fn model_paths(c: &Common, m: &Model) -> (J, J) {
         r.push(("413", problem(c, "The body exceeds the size limit.")));
         r.push(("415", problem(c, "The body is not `application/json`.")));
         r.push(("422", invalid.clone()));
+        r.push(("403", forbidden.clone()));
         r
     };
     let list_path = json!({

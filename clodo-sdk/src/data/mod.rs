@@ -58,12 +58,14 @@
 //!   `cursor` (the previous page's `next_cursor`) or `page` (1-based);
 //!   filters `field=value` or `field[op]=value` with `op` one of `eq`, `ne`,
 //!   `gt`, `gte`, `lt`, `lte`, `like`, `in` (comma-separated); `sort=-a,b`;
-//!   `fields=a,b` (declared names only, no spaces).
-//! - Limits, so that no statement binds more than D1's 100 parameters: at
-//!   most 20 filters ([`MAX_FILTERS`]), 60 filter values in all
-//!   ([`MAX_FILTER_VALUES`]), 50 values per `in` ([`MAX_IN_VALUES`]), 4 sort
-//!   keys ([`MAX_SORT_KEYS`]) and 64 fields per model ([`MAX_FIELDS`]).
-//!   Beyond one, 400 naming it.
+//!   `fields=a,b` (declared names only, no spaces). `page` beside `cursor`
+//!   is ignored. Each parameter is given at most once (400 otherwise).
+//! - Limits, so that no statement binds more than D1's 100 parameters: every
+//!   filter value travels in one bound JSON array, so the filters a model
+//!   declares can all be given at once; at most 100 values per `in`
+//!   ([`MAX_IN_VALUES`]), 5 fields in `sort` ([`MAX_SORT_KEYS`]) and 64
+//!   fields per model ([`MAX_FIELDS`]). Beyond one, 400 naming it. The
+//!   contract declares each of these (`maxItems`, patterns).
 //! - `GET /data/{model}/{id}` (`fields` too), `POST` (201 + `Location`),
 //!   `PUT` (full replace), `PATCH` (partial), `DELETE` (204).
 //! - Invalid bodies: 422 listing each field. Unknown model, field or
@@ -106,8 +108,8 @@ use std::sync::Arc;
 pub use handlers::{DataHandlers, STAFF_ROLES};
 pub use migrate::SCHEMA_TABLE;
 pub use query::{
-    DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_FILTERS, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS,
-    MAX_PAGE, MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
+    DEFAULT_LIMIT, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS, MAX_PAGE, MAX_SORT_KEYS, OPERATORS,
+    Op, QueryParams,
 };
 pub use record::{Page, Paging, Record};
 pub use schema::{

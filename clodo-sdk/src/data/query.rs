@@ -22,23 +22,23 @@ pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 100;
 /// Highest `page` accepted.
 pub const MAX_PAGE: u32 = 1_000_000;
-/// Most filters (`field=value`, `field[op]=value`) in one list request.
-pub const MAX_FILTERS: usize = 20;
-/// Most values in one `in` filter.
-pub const MAX_IN_VALUES: usize = 50;
-/// Most filter values in one list request, all filters together (an `in`
-/// filter counts each of its values): each is one bound parameter.
-pub const MAX_FILTER_VALUES: usize = 60;
-/// Most sort keys (`id`, which breaks ties, comes on top).
-pub const MAX_SORT_KEYS: usize = 4;
+/// Most values in one `in` filter (`field[in]=a,b,c`).
+pub const MAX_IN_VALUES: usize = 100;
+/// Most fields in `sort`, `id` included when given.
+pub const MAX_SORT_KEYS: usize = 5;
 
-/// The most bound parameters a list query can have: the owner check, every
-/// filter value, the cursor's keyset condition over the sort keys and `id`
-/// (key *i* binds *i* values), and `LIMIT` (with `OFFSET` only without a
-/// cursor, which binds more).
+/// The most bound parameters a list query can have: the owner check, one
+/// JSON array holding every filter value (however many filters and `in`
+/// values there are), the cursor's keyset condition over the sort keys and
+/// `id` (key *i* binds *i* values), and `LIMIT` (with `OFFSET` only without
+/// a cursor, which binds more).
+///
+/// Filters are not counted: each filter parameter may be given once, so a
+/// request holds at most the filters the contract declares, and their
+/// values travel in that one parameter.
 pub const MAX_LIST_PARAMS: usize = {
     let keys = MAX_SORT_KEYS + 1;
-    1 + MAX_FILTER_VALUES + keys * (keys + 1) / 2 + 1
+    1 + 1 + keys * (keys + 1) / 2 + 1
 };
 const _: () = assert!(MAX_LIST_PARAMS <= crate::db::MAX_PARAMS);
 
@@ -268,36 +268,35 @@ pub(crate) fn parse_fields(model: &Model, raw: Option<&str>) -> Result<Vec<Col>,
         .collect())
 }
 
+/// `sort` exactly as the contract's pattern declares it: 1 to
+/// [`MAX_SORT_KEYS`] comma-separated column names (not json ones), each
+/// with an optional `-` for descending. A field named again adds nothing to
+/// the order and is skipped; so are fields after `id`, which is unique.
 fn parse_sort(model: &Model, raw: Option<&str>) -> Result<Vec<SortKey>, ApiError> {
     let mut keys: Vec<SortKey> = Vec::new();
-    for item in raw
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let (desc, name) = match item.strip_prefix('-') {
-            Some(n) => (true, n),
-            None => (false, item.strip_prefix('+').unwrap_or(item)),
-        };
-        let col = column(model, name, "`sort`")?;
-        if col.ty(model) == FieldType::Json {
-            return Err(bad(format!(
-                "`sort`: json field `{}` cannot be sorted on",
-                col.name(model)
-            )));
+    if let Some(raw) = raw {
+        let items: Vec<&str> = raw.split(',').take(MAX_SORT_KEYS + 1).collect();
+        if items.len() > MAX_SORT_KEYS {
+            return Err(bad(format!("`sort` takes at most {MAX_SORT_KEYS} fields")));
         }
-        if keys.iter().any(|k| k.col == col) {
-            return Err(bad(format!("`sort` names `{}` twice", col.name(model))));
-        }
-        if col != Col::Id && keys.len() == MAX_SORT_KEYS {
-            return Err(bad(format!(
-                "`sort` takes at most {MAX_SORT_KEYS} fields (besides `id`)"
-            )));
-        }
-        keys.push(SortKey { col, desc });
-        if col == Col::Id {
-            break;
+        for item in items {
+            let (desc, name) = match item.strip_prefix('-') {
+                Some(n) => (true, n),
+                None => (false, item),
+            };
+            let col = column(model, name, "`sort`")?;
+            if col.ty(model) == FieldType::Json {
+                return Err(bad(format!(
+                    "`sort`: json field `{}` cannot be sorted on",
+                    col.name(model)
+                )));
+            }
+            if keys.last().is_some_and(|k| k.col == Col::Id) {
+                continue;
+            }
+            if !keys.iter().any(|k| k.col == col) {
+                keys.push(SortKey { col, desc });
+            }
         }
     }
     if keys.last().is_none_or(|k| k.col != Col::Id) {
@@ -322,15 +321,19 @@ pub(crate) fn parse_list(
     params: &[(String, String)],
 ) -> Result<ListQuery, ApiError> {
     let mut single: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut filters = Vec::new();
-    let mut filter_values = 0;
     for (key, raw) in params {
+        // Each parameter once, as the contract declares them: that bounds a
+        // request to the filters the model has.
+        if !seen.insert(key.as_str()) {
+            return Err(bad(format!(
+                "query parameter {} is given more than once",
+                shown(key)
+            )));
+        }
         if super::schema::LIST_PARAMETERS.contains(&key.as_str()) {
-            if single.insert(key, raw).is_some() {
-                return Err(bad(format!(
-                    "query parameter `{key}` is given more than once"
-                )));
-            }
+            single.insert(key, raw);
             continue;
         }
         let (name, op) = match key.split_once('[') {
@@ -352,11 +355,6 @@ pub(crate) fn parse_list(
             }
             None => (key.as_str(), Op::Eq),
         };
-        if filters.len() == MAX_FILTERS {
-            return Err(bad(format!(
-                "at most {MAX_FILTERS} filters per list request; narrow the query in fewer conditions"
-            )));
-        }
         let col = Col::by_name(model, name).ok_or_else(|| {
             bad(format!(
                 "unknown field {} in query parameter {} of model `{}`; filter on: {}; other parameters: limit, cursor, page, sort, fields",
@@ -389,6 +387,11 @@ pub(crate) fn parse_list(
                     "query parameter `{key}`: at most {MAX_IN_VALUES} values"
                 )));
             }
+            if parts.iter().any(|p| p.is_empty()) {
+                return Err(bad(format!(
+                    "query parameter `{key}`: give 1 to {MAX_IN_VALUES} comma-separated values, none of them empty"
+                )));
+            }
             parts
                 .iter()
                 .map(|p| parse_value(model, col, p, key))
@@ -396,12 +399,6 @@ pub(crate) fn parse_list(
         } else {
             vec![parse_value(model, col, raw, key)?]
         };
-        filter_values += values.len();
-        if filter_values > MAX_FILTER_VALUES {
-            return Err(bad(format!(
-                "at most {MAX_FILTER_VALUES} filter values per list request (an `in` filter counts each of its values)"
-            )));
-        }
         filters.push(Filter { col, op, values });
     }
     let limit = match single.get("limit") {
@@ -426,11 +423,12 @@ pub(crate) fn parse_list(
             select.push(k.col);
         }
     }
-    let paging = match (single.get("cursor"), single.get("page")) {
-        (Some(_), Some(_)) => return Err(bad("give either `cursor` or `page`, not both".into())),
-        (Some(c), None) => Paging::Cursor(decode_cursor(model, &sort, c)?),
-        (None, Some(p)) => match p.parse::<u32>() {
-            Ok(n) if (1..=MAX_PAGE).contains(&n) => Paging::Page(n),
+    // A cursor carries the position; `page` is ignored beside it (but must
+    // still be a page number, as the contract declares).
+    let page = match single.get("page") {
+        None => None,
+        Some(p) => match p.parse::<u32>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => Some(n),
             _ => {
                 return Err(bad(format!(
                     "query parameter `page`: {} is not a whole number from 1 to {MAX_PAGE}",
@@ -438,6 +436,10 @@ pub(crate) fn parse_list(
                 )));
             }
         },
+    };
+    let paging = match (single.get("cursor"), page) {
+        (Some(c), _) => Paging::Cursor(decode_cursor(model, &sort, c)?),
+        (None, Some(n)) => Paging::Page(n),
         (None, None) => Paging::First,
     };
     Ok(ListQuery {
@@ -453,12 +455,7 @@ pub(crate) fn parse_list(
 /// The cursor after a row: its sort values, with the sort they belong to.
 pub(crate) fn encode_cursor(model: &Model, sort: &[SortKey], values: &[Value]) -> String {
     let mut items = vec![serde_json::Value::from(sort_spec(model, sort))];
-    items.extend(values.iter().map(|v| match v {
-        Value::Null | Value::Blob(_) => serde_json::Value::Null,
-        Value::Integer(i) => (*i).into(),
-        Value::Real(r) => (*r).into(),
-        Value::Text(t) => t.as_str().into(),
-    }));
+    items.extend(values.iter().map(json_of));
     B64.encode(serde_json::Value::Array(items).to_string())
 }
 
@@ -540,15 +537,33 @@ pub(crate) fn list_sql(model: &Model, q: &ListQuery, owner: Option<&str>) -> Sql
         let p = sql.bind(Value::Text(o.to_owned()));
         conds.push(format!("\"owner_id\" = {p}"));
     }
-    for f in &q.filters {
-        let c = ident(model, f.col);
-        if f.op == Op::In {
-            let marks: Vec<String> = f.values.iter().map(|v| sql.bind(v.clone())).collect();
-            conds.push(format!("{c} IN ({})", marks.join(", ")));
-        } else if let Some(v) = f.values.first() {
-            let p = sql.bind(v.clone());
-            conds.push(format!("{c} {} {p}", f.op.sql()));
+    if !q.filters.is_empty() {
+        // Every filter value travels in one bound JSON array, so no number of
+        // filters or `in` values comes near D1's 100 parameters; each
+        // condition reads its value (or, for `in`, its array) by index.
+        let mut values = Vec::with_capacity(q.filters.len());
+        let mut terms = Vec::with_capacity(q.filters.len());
+        for (i, f) in q.filters.iter().enumerate() {
+            let c = ident(model, f.col);
+            if f.op == Op::In {
+                values.push(serde_json::Value::Array(
+                    f.values.iter().map(json_of).collect(),
+                ));
+                terms.push((c, None, i));
+            } else {
+                values.push(f.values.first().map_or(serde_json::Value::Null, json_of));
+                terms.push((c, Some(f.op.sql()), i));
+            }
         }
+        let p = sql.bind(Value::Text(serde_json::Value::Array(values).to_string()));
+        let filter_conds: Vec<String> = terms
+            .into_iter()
+            .map(|(c, op, i)| match op {
+                None => format!("{c} IN (SELECT value FROM json_each({p}, '$[{i}]'))"),
+                Some(op) => format!("{c} {op} json_extract({p}, '$[{i}]')"),
+            })
+            .collect();
+        conds.push(all_of(&filter_conds));
     }
     if let Paging::Cursor(after) = &q.paging {
         conds.push(keyset(model, &q.sort, after, &mut sql));
@@ -576,6 +591,30 @@ pub(crate) fn list_sql(model: &Model, q: &ListQuery, owner: Option<&str>) -> Sql
         let _ = write!(sql.text, " OFFSET {offset}");
     }
     sql
+}
+
+/// A filter value as JSON, for the array `json_extract` reads: integers and
+/// reals come back from it as such, text as text.
+fn json_of(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null | Value::Blob(_) => serde_json::Value::Null,
+        Value::Integer(i) => (*i).into(),
+        Value::Real(r) => (*r).into(),
+        Value::Text(t) => t.as_str().into(),
+    }
+}
+
+/// `conds` joined by `AND` as a balanced tree: however many there are, the
+/// expression stays shallow (SQLite refuses trees deeper than 1,000).
+fn all_of(conds: &[String]) -> String {
+    match conds {
+        [] => "1".to_owned(),
+        [one] => one.clone(),
+        _ => {
+            let (a, b) = conds.split_at(conds.len() / 2);
+            format!("({} AND {})", all_of(a), all_of(b))
+        }
+    }
 }
 
 /// Rows after the cursor in the sort order. SQLite sorts NULL first

@@ -157,6 +157,9 @@ fn check_bounds(f: &Field, n: f64) -> Result<(), String> {
     Ok(())
 }
 
+/// Longest `owner_id`, in characters (user ids are far shorter).
+pub(crate) const MAX_OWNER_ID: usize = 256;
+
 /// How a body is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Write {
@@ -266,19 +269,23 @@ pub(crate) fn changes(
         out.columns.push((Col::Field(i), value));
     }
     if let Some(owner) = obj.get("owner_id") {
+        if !may_set_owner {
+            // Not a malformed body but a right the caller lacks: 403, before
+            // the fields are judged.
+            return Err(ApiError::forbidden(
+                "only staff or admin may set `owner_id`; leave it out and the record belongs to you",
+            ));
+        }
         match owner {
-            _ if !may_set_owner => errors.push(FieldError {
-                field: "owner_id".into(),
-                message: "only staff or admin may set the owner; it defaults to the signed-in user"
-                    .into(),
-            }),
-            serde_json::Value::String(s) if !s.is_empty() && s.len() <= 256 => {
+            serde_json::Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_OWNER_ID => {
                 out.columns.push((Col::Owner, Value::Text(s.clone())));
             }
             serde_json::Value::Null => out.columns.push((Col::Owner, Value::Null)),
             _ => errors.push(FieldError {
                 field: "owner_id".into(),
-                message: "must be a user id (text of 1 to 256 bytes) or null".into(),
+                message: format!(
+                    "must be a user id (text of 1 to {MAX_OWNER_ID} characters) or null"
+                ),
             }),
         }
     }

@@ -217,6 +217,33 @@ fn assert_safe(sql: &Sql, model: &Model) {
                 "undeclared name {name:?} in {text}"
             );
             i = end + 1;
+        } else if let Some(f) = ["json_extract(", "json_each("]
+            .into_iter()
+            .find(|f| text[i..].starts_with(f))
+        {
+            // The one form filter values are read in: a placeholder and an
+            // array index, both digits the builder wrote.
+            let rest = &text[i + f.len()..];
+            let n_len = rest[1..].bytes().take_while(u8::is_ascii_digit).count();
+            assert!(rest.starts_with('?') && n_len > 0, "bad {f} in {text}");
+            let n: usize = rest[1..1 + n_len].parse().unwrap_or(0);
+            assert!(
+                n >= 1 && n <= sql.params.len(),
+                "?{n} without a parameter in {text}"
+            );
+            highest = highest.max(n);
+            let tail = &rest[1 + n_len..];
+            let k_len = tail
+                .strip_prefix(", '$[")
+                .map(|t| t.bytes().take_while(u8::is_ascii_digit).count())
+                .unwrap_or_else(|| panic!("bad {f} path in {text}"));
+            assert!(
+                k_len > 0 && tail[5 + k_len..].starts_with("]')"),
+                "bad {f} path in {text}"
+            );
+            i += f.len() + 1 + n_len + 5 + k_len + 3;
+        } else if text[i..].starts_with("value ") {
+            i += "value ".len();
         } else if c == b'?' {
             let len = text[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
             let n: usize = text[i + 1..i + 1 + len]

@@ -24,6 +24,8 @@ pub const MAX_ROLES: usize = 16;
 /// An API key's name: 1 to 64 characters, not all spaces.
 pub const KEY_NAME_PATTERN: &str = "[^\\t\\n\\r ]";
 const MAX_KEY_NAME: usize = 64;
+/// A cursor's form: base64url without padding.
+const CURSOR_PATTERN: &str = "^[A-Za-z0-9_-]+$";
 
 // The rules are declared on the types below (schemars attributes): the
 // contract states them and the SDK checks every request against them.
@@ -35,7 +37,8 @@ pub struct PageQuery {
     /// Items per page, 1 to 100 (default 20).
     #[schemars(range(min = 1, max = MAX_LIMIT))]
     pub limit: Option<u32>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page (an opaque base64url token).
+    #[schemars(regex(pattern = CURSOR_PATTERN))]
     pub cursor: Option<String>,
 }
 

@@ -295,8 +295,10 @@ impl AuthBlock {
         let session = match (&user.kind, &user.session_id) {
             (PrincipalKind::Session, Some(s)) => s.clone(),
             _ => {
-                return Err(ApiError::bad_request(
-                    "this credential has no session to end",
+                // Not a malformed request: a credential that cannot do this.
+                return Err(ApiError::forbidden(
+                    "this credential has no session to end: an admin revokes an API key \
+                     (DELETE api-keys/{id} of this block); a token without a session expires by itself",
                 ));
             }
         };

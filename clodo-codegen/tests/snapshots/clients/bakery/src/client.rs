@@ -312,7 +312,7 @@ impl Client {
     ///
     /// # Arguments
     ///
-    /// - `cursor`: `next_cursor` of the previous page.
+    /// - `cursor`: `next_cursor` of the previous page (an opaque base64url token).
     /// - `limit`: Items per page, 1 to 100 (default 20).
     pub async fn list_users(
         &self,
@@ -475,9 +475,9 @@ impl Client {
     /// # Arguments
     ///
     /// - `limit`: Records per page: 20 by default, at most 100.
-    /// - `cursor`: The `next_cursor` of the previous page.
-    /// - `page`: A page number instead of a cursor (1 is the first).
-    /// - `sort`: Comma-separated fields, `-` for descending, e.g. `-created_at`. Sortable: id, owner_id, created_at, updated_at, name, email, phone, tier, newsletter.
+    /// - `cursor`: The `next_cursor` of the previous page (an opaque base64url token).
+    /// - `page`: A page number instead of a cursor (1 is the first); ignored beside `cursor`.
+    /// - `sort`: 1 to 5 comma-separated fields, `-` for descending, e.g. `-created_at`; `id` breaks ties. Sortable: id, owner_id, created_at, updated_at, name, email, phone, tier, newsletter.
     /// - `fields`: Comma-separated fields to return (`id` always is): id, owner_id, created_at, updated_at, name, email, phone, tier, allergies, newsletter.
     /// - `id`: Only records whose `id` equals this.
     /// - `id_ne`: Only records whose `id` differs from this.
@@ -485,7 +485,7 @@ impl Client {
     /// - `id_gte`: Only records whose `id` is at least this.
     /// - `id_lt`: Only records whose `id` is less than this.
     /// - `id_lte`: Only records whose `id` is at most this.
-    /// - `id_in`: Only records whose `id` is one of these comma-separated values.
+    /// - `id_in`: Only records whose `id` is one of these values (comma-separated, 1 to 100).
     /// - `owner_id`: Only records whose `owner_id` equals this.
     /// - `owner_id_ne`: Only records whose `owner_id` differs from this.
     /// - `owner_id_gt`: Only records whose `owner_id` is greater than this.
@@ -493,21 +493,21 @@ impl Client {
     /// - `owner_id_lt`: Only records whose `owner_id` is less than this.
     /// - `owner_id_lte`: Only records whose `owner_id` is at most this.
     /// - `owner_id_like`: Only records whose `owner_id` matches this SQL LIKE pattern (`%` any text, `_` one character).
-    /// - `owner_id_in`: Only records whose `owner_id` is one of these comma-separated values.
+    /// - `owner_id_in`: Only records whose `owner_id` is one of these values (comma-separated, 1 to 100).
     /// - `created_at`: Only records whose `created_at` equals this.
     /// - `created_at_ne`: Only records whose `created_at` differs from this.
     /// - `created_at_gt`: Only records whose `created_at` is greater than this.
     /// - `created_at_gte`: Only records whose `created_at` is at least this.
     /// - `created_at_lt`: Only records whose `created_at` is less than this.
     /// - `created_at_lte`: Only records whose `created_at` is at most this.
-    /// - `created_at_in`: Only records whose `created_at` is one of these comma-separated values.
+    /// - `created_at_in`: Only records whose `created_at` is one of these values (comma-separated, 1 to 100).
     /// - `updated_at`: Only records whose `updated_at` equals this.
     /// - `updated_at_ne`: Only records whose `updated_at` differs from this.
     /// - `updated_at_gt`: Only records whose `updated_at` is greater than this.
     /// - `updated_at_gte`: Only records whose `updated_at` is at least this.
     /// - `updated_at_lt`: Only records whose `updated_at` is less than this.
     /// - `updated_at_lte`: Only records whose `updated_at` is at most this.
-    /// - `updated_at_in`: Only records whose `updated_at` is one of these comma-separated values.
+    /// - `updated_at_in`: Only records whose `updated_at` is one of these values (comma-separated, 1 to 100).
     /// - `name`: Only records whose `name` equals this.
     /// - `name_ne`: Only records whose `name` differs from this.
     /// - `name_gt`: Only records whose `name` is greater than this.
@@ -515,7 +515,7 @@ impl Client {
     /// - `name_lt`: Only records whose `name` is less than this.
     /// - `name_lte`: Only records whose `name` is at most this.
     /// - `name_like`: Only records whose `name` matches this SQL LIKE pattern (`%` any text, `_` one character).
-    /// - `name_in`: Only records whose `name` is one of these comma-separated values.
+    /// - `name_in`: Only records whose `name` is one of these values (comma-separated, 1 to 100).
     /// - `email`: Only records whose `email` equals this.
     /// - `email_ne`: Only records whose `email` differs from this.
     /// - `email_gt`: Only records whose `email` is greater than this.
@@ -523,7 +523,7 @@ impl Client {
     /// - `email_lt`: Only records whose `email` is less than this.
     /// - `email_lte`: Only records whose `email` is at most this.
     /// - `email_like`: Only records whose `email` matches this SQL LIKE pattern (`%` any text, `_` one character).
-    /// - `email_in`: Only records whose `email` is one of these comma-separated values.
+    /// - `email_in`: Only records whose `email` is one of these values (comma-separated, 1 to 100).
     /// - `phone`: Only records whose `phone` equals this.
     /// - `phone_ne`: Only records whose `phone` differs from this.
     /// - `phone_gt`: Only records whose `phone` is greater than this.
@@ -531,7 +531,7 @@ impl Client {
     /// - `phone_lt`: Only records whose `phone` is less than this.
     /// - `phone_lte`: Only records whose `phone` is at most this.
     /// - `phone_like`: Only records whose `phone` matches this SQL LIKE pattern (`%` any text, `_` one character).
-    /// - `phone_in`: Only records whose `phone` is one of these comma-separated values.
+    /// - `phone_in`: Only records whose `phone` is one of these values (comma-separated, 1 to 100).
     /// - `tier`: Only records whose `tier` equals this.
     /// - `tier_ne`: Only records whose `tier` differs from this.
     /// - `tier_gt`: Only records whose `tier` is greater than this.
@@ -539,10 +539,10 @@ impl Client {
     /// - `tier_lt`: Only records whose `tier` is less than this.
     /// - `tier_lte`: Only records whose `tier` is at most this.
     /// - `tier_like`: Only records whose `tier` matches this SQL LIKE pattern (`%` any text, `_` one character).
-    /// - `tier_in`: Only records whose `tier` is one of these comma-separated values.
+    /// - `tier_in`: Only records whose `tier` is one of these values (comma-separated, 1 to 100).
     /// - `newsletter`: Only records whose `newsletter` equals this.
     /// - `newsletter_ne`: Only records whose `newsletter` differs from this.
-    /// - `newsletter_in`: Only records whose `newsletter` is one of these comma-separated values.
+    /// - `newsletter_in`: Only records whose `newsletter` is one of these values (comma-separated, 1 to 100).
     #[allow(clippy::too_many_arguments)]
     pub async fn list_customers(
         &self,
@@ -557,7 +557,7 @@ impl Client {
         id_gte: Option<i64>,
         id_lt: Option<i64>,
         id_lte: Option<i64>,
-        id_in: Option<&str>,
+        id_in: Option<&[i64]>,
         owner_id: Option<&str>,
         owner_id_ne: Option<&str>,
         owner_id_gt: Option<&str>,
@@ -565,21 +565,21 @@ impl Client {
         owner_id_lt: Option<&str>,
         owner_id_lte: Option<&str>,
         owner_id_like: Option<&str>,
-        owner_id_in: Option<&str>,
+        owner_id_in: Option<&[String]>,
         created_at: Option<::chrono::DateTime<::chrono::Utc>>,
         created_at_ne: Option<::chrono::DateTime<::chrono::Utc>>,
         created_at_gt: Option<::chrono::DateTime<::chrono::Utc>>,
         created_at_gte: Option<::chrono::DateTime<::chrono::Utc>>,
         created_at_lt: Option<::chrono::DateTime<::chrono::Utc>>,
         created_at_lte: Option<::chrono::DateTime<::chrono::Utc>>,
-        created_at_in: Option<&str>,
+        created_at_in: Option<&[::chrono::DateTime<::chrono::Utc>]>,
         updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
         updated_at_ne: Option<::chrono::DateTime<::chrono::Utc>>,
         updated_at_gt: Option<::chrono::DateTime<::chrono::Utc>>,
         updated_at_gte: Option<::chrono::DateTime<::chrono::Utc>>,
         updated_at_lt: Option<::chrono::DateTime<::chrono::Utc>>,
         updated_at_lte: Option<::chrono::DateTime<::chrono::Utc>>,
-        updated_at_in: Option<&str>,
+        updated_at_in: Option<&[::chrono::DateTime<::chrono::Utc>]>,
         name: Option<&str>,
         name_ne: Option<&str>,
         name_gt: Option<&str>,
@@ -587,7 +587,7 @@ impl Client {
         name_lt: Option<&str>,
         name_lte: Option<&str>,
         name_like: Option<&str>,
-        name_in: Option<&str>,
+        name_in: Option<&[String]>,
         email: Option<&str>,
         email_ne: Option<&str>,
         email_gt: Option<&str>,
@@ -595,7 +595,7 @@ impl Client {
         email_lt: Option<&str>,
         email_lte: Option<&str>,
         email_like: Option<&str>,
-        email_in: Option<&str>,
+        email_in: Option<&[String]>,
         phone: Option<&str>,
         phone_ne: Option<&str>,
         phone_gt: Option<&str>,
@@ -603,7 +603,7 @@ impl Client {
         phone_lt: Option<&str>,
         phone_lte: Option<&str>,
         phone_like: Option<&str>,
-        phone_in: Option<&str>,
+        phone_in: Option<&[String]>,
         tier: Option<&str>,
         tier_ne: Option<&str>,
         tier_gt: Option<&str>,
@@ -611,10 +611,10 @@ impl Client {
         tier_lt: Option<&str>,
         tier_lte: Option<&str>,
         tier_like: Option<&str>,
-        tier_in: Option<&str>,
+        tier_in: Option<&[String]>,
         newsletter: Option<bool>,
         newsletter_ne: Option<bool>,
-        newsletter_in: Option<&str>,
+        newsletter_in: Option<&[bool]>,
     ) -> Result<crate::types::CustomersList, runtime::Error<crate::types::Problem>> {
         self.inner
             .execute(
@@ -630,7 +630,7 @@ impl Client {
                     .query("id[gte]", &id_gte)?
                     .query("id[lt]", &id_lt)?
                     .query("id[lte]", &id_lte)?
-                    .query("id[in]", &id_in)?
+                    .query_joined("id[in]", &id_in)?
                     .query("owner_id", &owner_id)?
                     .query("owner_id[ne]", &owner_id_ne)?
                     .query("owner_id[gt]", &owner_id_gt)?
@@ -638,21 +638,21 @@ impl Client {
                     .query("owner_id[lt]", &owner_id_lt)?
                     .query("owner_id[lte]", &owner_id_lte)?
                     .query("owner_id[like]", &owner_id_like)?
-                    .query("owner_id[in]", &owner_id_in)?
+                    .query_joined("owner_id[in]", &owner_id_in)?
                     .query("created_at", &created_at)?
                     .query("created_at[ne]", &created_at_ne)?
                     .query("created_at[gt]", &created_at_gt)?
                     .query("created_at[gte]", &created_at_gte)?
                     .query("created_at[lt]", &created_at_lt)?
                     .query("created_at[lte]", &created_at_lte)?
-                    .query("created_at[in]", &created_at_in)?
+                    .query_joined("created_at[in]", &created_at_in)?
                     .query("updated_at", &updated_at)?
                     .query("updated_at[ne]", &updated_at_ne)?
                     .query("updated_at[gt]", &updated_at_gt)?
                     .query("updated_at[gte]", &updated_at_gte)?
                     .query("updated_at[lt]", &updated_at_lt)?
                     .query("updated_at[lte]", &updated_at_lte)?
-                    .query("updated_at[in]", &updated_at_in)?
+                    .query_joined("updated_at[in]", &updated_at_in)?
                     .query("name", &name)?
                     .query("name[ne]", &name_ne)?
                     .query("name[gt]", &name_gt)?
@@ -660,7 +660,7 @@ impl Client {
                     .query("name[lt]", &name_lt)?
                     .query("name[lte]", &name_lte)?
                     .query("name[like]", &name_like)?
-                    .query("name[in]", &name_in)?
+                    .query_joined("name[in]", &name_in)?
                     .query("email", &email)?
                     .query("email[ne]", &email_ne)?
                     .query("email[gt]", &email_gt)?
@@ -668,7 +668,7 @@ impl Client {
                     .query("email[lt]", &email_lt)?
                     .query("email[lte]", &email_lte)?
                     .query("email[like]", &email_like)?
-                    .query("email[in]", &email_in)?
+                    .query_joined("email[in]", &email_in)?
                     .query("phone", &phone)?
                     .query("phone[ne]", &phone_ne)?
                     .query("phone[gt]", &phone_gt)?
@@ -676,7 +676,7 @@ impl Client {
                     .query("phone[lt]", &phone_lt)?
                     .query("phone[lte]", &phone_lte)?
                     .query("phone[like]", &phone_like)?
-                    .query("phone[in]", &phone_in)?
+                    .query_joined("phone[in]", &phone_in)?
                     .query("tier", &tier)?
                     .query("tier[ne]", &tier_ne)?
                     .query("tier[gt]", &tier_gt)?
@@ -684,10 +684,10 @@ impl Client {
                     .query("tier[lt]", &tier_lt)?
                     .query("tier[lte]", &tier_lte)?
                     .query("tier[like]", &tier_like)?
-                    .query("tier[in]", &tier_in)?
+                    .query_joined("tier[in]", &tier_in)?
                     .query("newsletter", &newsletter)?
                     .query("newsletter[ne]", &newsletter_ne)?
-                    .query("newsletter[in]", &newsletter_in)?
+                    .query_joined("newsletter[in]", &newsletter_in)?
                     .security(&[&["bearerAuth"], &["apiKeyAuth"]]),
             )
             .await?
@@ -724,6 +724,7 @@ impl Client {
                 &[
                     runtime::Status::Code(400),
                     runtime::Status::Code(401),
+                    runtime::Status::Code(403),
                     runtime::Status::Code(409),
                     runtime::Status::Code(413),
                     runtime::Status::Code(415),
@@ -802,6 +803,7 @@ impl Client {
                 &[
                     runtime::Status::Code(400),
                     runtime::Status::Code(401),
+                    runtime::Status::Code(403),
                     runtime::Status::Code(404),
                     runtime::Status::Code(409),
                     runtime::Status::Code(413),
@@ -879,6 +881,7 @@ impl Client {
                 &[
                     runtime::Status::Code(400),
                     runtime::Status::Code(401),
+                    runtime::Status::Code(403),
                     runtime::Status::Code(404),
                     runtime::Status::Code(409),
                     runtime::Status::Code(413),

@@ -55,7 +55,7 @@ pub struct Customers {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsletter: Option<bool>,
-    /// The user the record belongs to: its creator unless staff or admin set it.
+    /// The user the record belongs to: its creator unless staff or admin set it (others get 403 for giving it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,7 +76,7 @@ pub struct CustomersInput {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsletter: Option<bool>,
-    /// The user the record belongs to: its creator unless staff or admin set it.
+    /// The user the record belongs to: its creator unless staff or admin set it (others get 403 for giving it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,7 +110,7 @@ pub struct CustomersPartial {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsletter: Option<bool>,
-    /// The user the record belongs to: its creator unless staff or admin set it.
+    /// The user the record belongs to: its creator unless staff or admin set it (others get 403 for giving it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,7 +134,7 @@ pub struct CustomersPatch {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsletter: Option<bool>,
-    /// The user the record belongs to: its creator unless staff or admin set it.
+    /// The user the record belongs to: its creator unless staff or admin set it (others get 403 for giving it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -364,6 +364,25 @@ impl Request {
         Ok(self)
     }
 
+    /// Adds a query parameter of `style: form, explode: false`: an array's
+    /// items joined by commas into one value; `None` values are left out.
+    pub fn query_joined<T: serde::Serialize + ?Sized>(
+        mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<Self, EncodeError> {
+        let value = to_value(name, value)?;
+        if !value.is_null() {
+            if !self.query.is_empty() {
+                self.query.push('&');
+            }
+            self.query.push_str(&encode(name));
+            self.query.push('=');
+            self.query.push_str(&encode(&joined(&value)));
+        }
+        Ok(self)
+    }
+
     /// Adds a header; `None` values are left out, arrays are comma-separated.
     pub fn header<T: serde::Serialize + ?Sized>(
         mut self,
@@ -852,6 +871,12 @@ mod tests {
             .and_then(|r| r.query("list", &[1, 2]))
             .expect("encodes");
         assert_eq!(r.query, "a%20b=c%26d&list=1&list=2");
+        let r = Request::new(http::Method::GET, "/x".into())
+            .query_joined("id[in]", &Some(vec![1, 2, 3]))
+            .and_then(|r| r.query_joined("none", &None::<Vec<i32>>))
+            .and_then(|r| r.query_joined("one", &"a"))
+            .expect("encodes");
+        assert_eq!(r.query, "id%5Bin%5D=1%2C2%2C3&one=a");
         assert_eq!(path("id", "a/b").expect("encodes"), "a%2Fb");
         assert_eq!(
             basic_auth("Aladdin", "open sesame"),
