@@ -23,9 +23,29 @@ pub fn doc_attrs(text: Option<&str>) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// Whether rustdoc treats a fence with this info string as Rust: when it is
+/// empty or every word is `rust` or one of rustdoc's code block attributes.
+fn runs_as_doctest(info: &str) -> bool {
+    info.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w,
+                "rust"
+                    | "ignore"
+                    | "should_panic"
+                    | "no_run"
+                    | "compile_fail"
+                    | "test_harness"
+                    | "standalone_crate"
+            ) || w.starts_with("edition")
+                || w.starts_with("ignore-")
+        })
+}
+
 /// Cleans Markdown from a document: tabs become spaces, trailing space goes,
 /// lines that lazily continue a list item are indented under it, and code
-/// fences without a language are marked `text` so they are not doctests.
+/// fences rustdoc would run are marked `text` so they are not doctests.
 pub fn tidy(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut item_indent: Option<usize> = None;
@@ -35,7 +55,11 @@ pub fn tidy(text: &str) -> Vec<String> {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         if trimmed.starts_with("```") {
-            if !in_fence && trimmed.trim_start_matches('`').trim().is_empty() {
+            // An opening fence rustdoc would run as a doctest (bare, `rust`,
+            // or only rustdoc's own attributes) becomes `text`: the
+            // document's code was not written for this crate. Other languages
+            // (`json`, `sh`) stay, rustdoc does not run them.
+            if !in_fence && runs_as_doctest(trimmed.trim_start_matches('`')) {
                 out.push(format!("{}```text", " ".repeat(indent)));
             } else {
                 out.push(line.to_owned());
@@ -113,5 +137,13 @@ mod tests {
     fn marks_bare_fences_as_text() {
         assert_eq!(tidy("```\nx\n```"), vec!["```text", "x", "```"]);
         assert_eq!(tidy("```json\n{}\n```"), vec!["```json", "{}", "```"]);
+        // Rust as rustdoc reads it: not this crate's code, so not a doctest.
+        for info in ["rust", "rust,no_run", "should_panic", "edition2021"] {
+            assert_eq!(
+                tidy(&format!("```{info}\nnot rust {{\n```")),
+                vec!["```text", "not rust {", "```"],
+                "{info}"
+            );
+        }
     }
 }

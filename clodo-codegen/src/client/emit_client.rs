@@ -290,11 +290,15 @@ fn op_tokens(defs: &[Def], op: &Op) -> TokenStream {
         .chain(op.body.iter().map(|b| {
             let n = ident(&b.name);
             let t = match &b.kind {
-                BodyKind::Json(ty) | BodyKind::Form(ty) => arg_type(defs, ty),
+                BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart(ty, _) => {
+                    arg_type(defs, ty)
+                }
                 BodyKind::Text => quote!(String),
                 BodyKind::Bytes => quote!(Vec<u8>),
             };
-            if b.required {
+            // An optional body whose schema is nullable is already an
+            // `Option`: `None` sends no body (not `Option<Option<_>>`).
+            if b.required || b.kind.is_option() {
                 quote!(#n: #t)
             } else {
                 quote!(#n: Option<#t>)
@@ -351,10 +355,15 @@ fn op_tokens(defs: &[Def], op: &Op) -> TokenStream {
         let n = ident(&b.name);
         let ct = &b.content_type;
         chain.push(match (&b.kind, b.required) {
+            (BodyKind::Json(ty), false) if ty.is_option() => quote!(.maybe_json(#ct, #n.as_ref())?),
             (BodyKind::Json(_), true) => quote!(.json(#ct, &#n)?),
             (BodyKind::Json(_), false) => quote!(.maybe_json(#ct, #n)?),
             (BodyKind::Form(_), true) => quote!(.form(#ct, &#n)?),
             (BodyKind::Form(_), false) => quote!(.form(#ct, &#n)?),
+            (BodyKind::Multipart(_, files), true) => quote!(.multipart(&#n, &[#(#files),*])?),
+            (BodyKind::Multipart(_, files), false) => {
+                quote!(.maybe_multipart(#n.as_ref(), &[#(#files),*])?)
+            }
             (BodyKind::Text, true) => quote!(.bytes(#ct, #n.into_bytes())),
             (BodyKind::Text, false) => {
                 quote!(.bytes(#ct, #n.map(String::into_bytes).unwrap_or_default()))

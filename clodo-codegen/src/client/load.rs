@@ -100,11 +100,43 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// Every `$ref` must be local (`#/…`) and resolve.
+/// How the keys of an object are read while looking for references.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// Keywords of the specification or of JSON Schema: `$ref` is a reference.
+    Keywords,
+    /// Names chosen by the author (`properties`, `$defs`, ...): a key `$ref`
+    /// is a name like any other, and each value is read with keywords.
+    Names,
+}
+
+/// Keywords whose values are data (examples, defaults, enumerations,
+/// extensions): nothing inside them is a reference, whatever keys it has.
+fn holds_data(key: &str) -> bool {
+    matches!(key, "example" | "value" | "default" | "enum" | "const") || key.starts_with("x-")
+}
+
+/// Keywords whose values map author-chosen names to objects read with keywords.
+fn holds_names(key: &str) -> bool {
+    matches!(
+        key,
+        "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas"
+    )
+}
+
+/// Every `$ref` must be local (`#/…`) and resolve. References are looked
+/// for where the specification puts them: not inside example values,
+/// defaults or extensions (data), and a property named `$ref` is a name.
 fn check_refs(root: &Value, v: &Value, at: &mut String) -> Result<(), ClientError> {
+    walk_refs(root, v, at, Keys::Keywords)
+}
+
+fn walk_refs(root: &Value, v: &Value, at: &mut String, keys: Keys) -> Result<(), ClientError> {
     match v {
         Value::Object(map) => {
-            if let Some(r) = map.get("$ref") {
+            if keys == Keys::Keywords
+                && let Some(r) = map.get("$ref")
+            {
                 let here = format!("{at}/$ref");
                 let Some(r) = r.as_str() else {
                     return Err(invalid(here, "`$ref` must be a string"));
@@ -126,10 +158,20 @@ fn check_refs(root: &Value, v: &Value, at: &mut String) -> Result<(), ClientErro
                 }
             }
             for (k, child) in map {
+                let child_keys = match keys {
+                    Keys::Names => Keys::Keywords,
+                    Keys::Keywords if holds_data(k) => continue,
+                    Keys::Keywords if holds_names(k) => Keys::Names,
+                    // Schema `examples` (OpenAPI 3.1) is an array of values;
+                    // the `examples` maps of media types and parameters hold
+                    // Example objects, whose `value` is data.
+                    Keys::Keywords if k == "examples" && child.is_array() => continue,
+                    Keys::Keywords => Keys::Keywords,
+                };
                 let len = at.len();
                 at.push('/');
                 at.push_str(&escape_token(k));
-                check_refs(root, child, at)?;
+                walk_refs(root, child, at, child_keys)?;
                 at.truncate(len);
             }
         }
@@ -138,7 +180,7 @@ fn check_refs(root: &Value, v: &Value, at: &mut String) -> Result<(), ClientErro
                 let len = at.len();
                 at.push('/');
                 at.push_str(&i.to_string());
-                check_refs(root, child, at)?;
+                walk_refs(root, child, at, Keys::Keywords)?;
                 at.truncate(len);
             }
         }

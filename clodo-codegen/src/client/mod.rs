@@ -334,6 +334,23 @@ fn lib_file(
     quote! {
         #(#lines)*
         #![forbid(unsafe_code)]
+        // Doc comments carry the document's prose as its authors wrote it;
+        // Markdown style is theirs, so neither clippy's doc lints nor
+        // rustdoc's may fail a build over it (`unknown_lints`: a lint this
+        // toolchain's clippy does not have yet is not an error either).
+        #![allow(
+            unknown_lints,
+            clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items,
+            clippy::doc_markdown,
+            clippy::doc_nested_refdefs,
+            clippy::empty_docs,
+            clippy::tabs_in_doc_comments,
+            clippy::too_long_first_doc_paragraph,
+            clippy::suspicious_doc_comments,
+            clippy::empty_line_after_doc_comments,
+            rustdoc::all
+        )]
 
         mod client;
         #runtime

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::ClientError;
-use super::load::escape_token;
+use super::load::{escape_token, percent_decode};
 use super::model::{Prim, Ty};
 use super::names::{Scope, camel, snake};
 use super::types::TypeSpace;
@@ -82,10 +82,20 @@ pub enum BodyKind {
     Json(Ty),
     /// A form of a type.
     Form(Ty),
+    /// `multipart/form-data` of an object type: one part per field; the
+    /// named fields (`format: binary`) are sent as files.
+    Multipart(Ty, Vec<String>),
     /// Text.
     Text,
     /// Bytes.
     Bytes,
+}
+
+impl BodyKind {
+    /// Whether the body's own type is an `Option` (a nullable schema).
+    pub fn is_option(&self) -> bool {
+        matches!(self, BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart(ty, _) if ty.is_option())
+    }
 }
 
 /// The request body.
@@ -179,6 +189,84 @@ fn deref<'v>(root: &'v Value, v: &'v Value, ptr: String) -> Result<(&'v Value, S
         }
     }
     Err(invalid(&cur.1, "references form a cycle"))
+}
+
+/// Whether a schema describes structured data (an object, an array, a
+/// number, a boolean, a combination) rather than a body of text or bytes
+/// (`type: string`, any format). Follows local `$ref`s.
+fn is_structured(root: &Value, schema: &Value) -> bool {
+    let mut s = schema;
+    for _ in 0..16 {
+        match s.get("$ref").and_then(Value::as_str) {
+            Some(r) => match root.pointer(&percent_decode(r.strip_prefix('#').unwrap_or(r))) {
+                Some(t) => s = t,
+                None => return false,
+            },
+            None => break,
+        }
+    }
+    let Some(obj) = s.as_object() else {
+        return false;
+    };
+    match obj.get("type") {
+        Some(Value::String(t)) => t != "string",
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| t != "string" && t != "null")),
+        _ => [
+            "properties",
+            "items",
+            "allOf",
+            "oneOf",
+            "anyOf",
+            "additionalProperties",
+        ]
+        .iter()
+        .any(|k| obj.contains_key(*k)),
+    }
+}
+
+/// The properties of an object schema (after local `$ref`s and `allOf`)
+/// that hold files: `type: string` with `format: binary` (or OpenAPI 3.1's
+/// `contentMediaType`/`contentEncoding`), alone or as array items.
+fn binary_properties(root: &Value, schema: &Value) -> Vec<String> {
+    fn follow<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
+        for _ in 0..16 {
+            match s.get("$ref").and_then(Value::as_str) {
+                Some(r) => match root.pointer(&percent_decode(r.strip_prefix('#').unwrap_or(r))) {
+                    Some(t) => s = t,
+                    None => break,
+                },
+                None => break,
+            }
+        }
+        s
+    }
+    fn is_file(root: &Value, s: &Value) -> bool {
+        let s = follow(root, s);
+        let binary = s.get("format").and_then(Value::as_str) == Some("binary")
+            || s.get("contentMediaType").is_some()
+            || s.get("contentEncoding").is_some();
+        binary || s.get("items").is_some_and(|i| is_file(root, i))
+    }
+    let s = follow(root, schema);
+    let mut out = Vec::new();
+    if let Some(props) = s.get("properties").and_then(Value::as_object) {
+        for (name, p) in props {
+            if is_file(root, p) {
+                out.push(name.clone());
+            }
+        }
+    }
+    for part in s
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.extend(binary_properties(root, part));
+    }
+    out
 }
 
 fn is_json(media: &str) -> bool {
@@ -427,6 +515,12 @@ fn request_body(
         })
     } else if media.starts_with("application/x-www-form-urlencoded") && has_schema {
         BodyKind::Form(types.ty(&schema_ptr, &bhint)?)
+    } else if media.starts_with("multipart/form-data") && has_schema {
+        let schema = content[media].get("schema").unwrap_or(&Value::Null);
+        BodyKind::Multipart(
+            types.ty(&schema_ptr, &bhint)?,
+            binary_properties(types.root(), schema),
+        )
     } else if media.starts_with("text/") {
         BodyKind::Text
     } else {
@@ -526,7 +620,18 @@ fn body_kind(types: &mut TypeSpace<'_>, resp: &Value, ptr: &str, hint: &str) -> 
     let Some(content) = resp.get("content").and_then(Value::as_object) else {
         return Ok(Success::Empty);
     };
-    if let Some(media) = content.keys().find(|m| is_json(m)) {
+    // JSON media first; then any other media type (`*/*`, `application/*`,
+    // a vendor type) whose schema describes structured data: JSON is the one
+    // encoding of such a schema the client can decode, so the declared type
+    // is returned rather than raw bytes.
+    let media = content.keys().find(|m| is_json(m)).or_else(|| {
+        content.keys().find(|m| {
+            content[m.as_str()]
+                .get("schema")
+                .is_some_and(|s| is_structured(types.root(), s))
+        })
+    });
+    if let Some(media) = media {
         return Ok(Success::Json(if content[media].get("schema").is_some() {
             types.ty(
                 &format!("{ptr}/content/{}/schema", escape_token(media)),

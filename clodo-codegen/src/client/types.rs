@@ -110,6 +110,11 @@ fn is_object_like(schema: &Value) -> bool {
 }
 
 impl<'a> TypeSpace<'a> {
+    /// The whole document.
+    pub fn root(&self) -> &'a Value {
+        self.root
+    }
+
     /// Names every component schema, then converts them all.
     pub fn new(root: &'a Value) -> Result<Self> {
         let mut space = TypeSpace {

@@ -322,7 +322,7 @@ pub struct Request {
     path: String,
     query: String,
     headers: Vec<(&'static str, String)>,
-    body: Option<(&'static str, Vec<u8>)>,
+    body: Option<(std::borrow::Cow<'static, str>, Vec<u8>)>,
     security: &'static [&'static [&'static str]],
 }
 
@@ -418,7 +418,7 @@ impl Request {
     ) -> Result<Self, EncodeError> {
         let bytes =
             serde_json::to_vec(body).map_err(|e| EncodeError(format!("request body: {e}")))?;
-        self.body = Some((content_type, bytes));
+        self.body = Some((content_type.into(), bytes));
         Ok(self)
     }
 
@@ -429,7 +429,7 @@ impl Request {
         body: &T,
     ) -> Result<Self, EncodeError> {
         let encoded = Request::new(http::Method::GET, String::new()).query("body", body)?;
-        self.body = Some((content_type, encoded.query.into_bytes()));
+        self.body = Some((content_type.into(), encoded.query.into_bytes()));
         Ok(self)
     }
 
@@ -447,8 +447,90 @@ impl Request {
 
     /// Sets a body of raw bytes.
     pub fn bytes(mut self, content_type: &'static str, body: Vec<u8>) -> Self {
-        self.body = Some((content_type, body));
+        self.body = Some((content_type.into(), body));
         self
+    }
+
+    /// Sets a `multipart/form-data` body (RFC 7578) from an object: one part
+    /// per field, in order; `null` fields are left out; an array of plain
+    /// values is one part per item; objects and arrays of objects are JSON
+    /// parts. The fields named in `files` are sent as files (a `filename`
+    /// and `application/octet-stream`).
+    pub fn multipart<T: serde::Serialize + ?Sized>(
+        mut self,
+        body: &T,
+        files: &[&str],
+    ) -> Result<Self, EncodeError> {
+        let serde_json::Value::Object(fields) = to_value("body", body)? else {
+            return Err(EncodeError(
+                "request body: a multipart body must be an object".into(),
+            ));
+        };
+        // (name, is a file, content type, bytes)
+        let mut parts: Vec<(&str, bool, Option<&'static str>, Vec<u8>)> = Vec::new();
+        for (name, value) in &fields {
+            let file = files.contains(&name.as_str());
+            let items: Vec<&serde_json::Value> = match value {
+                serde_json::Value::Array(items) if items.iter().all(is_plain) => {
+                    items.iter().collect()
+                }
+                v => vec![v],
+            };
+            for v in items {
+                match v {
+                    serde_json::Value::Null => {}
+                    v if is_plain(v) => parts.push((
+                        name,
+                        file,
+                        file.then_some("application/octet-stream"),
+                        scalar(v).unwrap_or_default().into_bytes(),
+                    )),
+                    v => parts.push((
+                        name,
+                        file,
+                        Some("application/json"),
+                        serde_json::to_vec(v)
+                            .map_err(|e| EncodeError(format!("request body `{name}`: {e}")))?,
+                    )),
+                }
+            }
+        }
+        let boundary = boundary_for(parts.iter().map(|p| p.3.as_slice()));
+        let mut out = Vec::new();
+        for (name, file, content_type, bytes) in &parts {
+            out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let name = disposition_value(name);
+            let mut head = format!("Content-Disposition: form-data; name=\"{name}\"");
+            if *file {
+                head.push_str(&format!("; filename=\"{name}\""));
+            }
+            head.push_str("\r\n");
+            if let Some(ct) = content_type {
+                head.push_str(&format!("Content-Type: {ct}\r\n"));
+            }
+            head.push_str("\r\n");
+            out.extend_from_slice(head.as_bytes());
+            out.extend_from_slice(bytes);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.body = Some((
+            format!("multipart/form-data; boundary={boundary}").into(),
+            out,
+        ));
+        Ok(self)
+    }
+
+    /// [`Request::multipart`] when there is a body.
+    pub fn maybe_multipart<T: serde::Serialize + ?Sized>(
+        self,
+        body: Option<&T>,
+        files: &[&str],
+    ) -> Result<Self, EncodeError> {
+        match body {
+            Some(body) => self.multipart(body, files),
+            None => Ok(self),
+        }
     }
 
     /// Sets the security requirements: alternatives, each a set of scheme names.
@@ -474,6 +556,14 @@ fn scalar(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// A string, number or boolean: a value a text part holds as it is.
+fn is_plain(v: &serde_json::Value) -> bool {
+    matches!(
+        v,
+        serde_json::Value::String(_) | serde_json::Value::Bool(_) | serde_json::Value::Number(_)
+    )
+}
+
 fn joined(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Array(items) => items
@@ -488,6 +578,34 @@ fn joined(v: &serde_json::Value) -> String {
             .join(","),
         v => scalar(v).unwrap_or_default(),
     }
+}
+
+/// A multipart boundary that occurs in none of `parts`: a fixed prefix and
+/// a 64-bit FNV-1a hash of the parts, rehashed until nothing holds it.
+fn boundary_for<'a>(parts: impl Iterator<Item = &'a [u8]> + Clone) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts.clone() {
+        for b in p {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    loop {
+        let boundary = format!("clodo-boundary-{h:016x}");
+        let needle = boundary.as_bytes();
+        if !parts
+            .clone()
+            .any(|p| p.windows(needle.len()).any(|w| w == needle))
+        {
+            return boundary;
+        }
+        h = (h ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// A field name for a `Content-Disposition` quoted string, as browsers
+/// write it (HTML's form encoding): `"`, CR and LF percent-encoded.
+fn disposition_value(name: &str) -> String {
+    name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -681,7 +799,7 @@ impl Inner {
         }
         let body = match &request.body {
             Some((content_type, bytes)) => {
-                builder = builder.header("content-type", *content_type);
+                builder = builder.header("content-type", content_type.as_ref());
                 bytes.clone()
             }
             None => Vec::new(),
@@ -877,6 +995,48 @@ mod tests {
             .and_then(|r| r.query_joined("one", &"a"))
             .expect("encodes");
         assert_eq!(r.query, "id%5Bin%5D=1%2C2%2C3&one=a");
+    }
+
+    #[test]
+    fn encodes_multipart_bodies() {
+        let body = serde_json::json!({
+            "file": "PNG…bytes",
+            "name": "a \"b\"",
+            "tags": ["x", "y"],
+            "meta": {"k": 1},
+            "none": null,
+        });
+        let r = Request::new(http::Method::POST, "/up".into())
+            .multipart(&body, &["file"])
+            .expect("encodes");
+        let (ct, bytes) = r.body.expect("a body");
+        let boundary = ct
+            .strip_prefix("multipart/form-data; boundary=")
+            .expect("boundary")
+            .to_owned();
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let want = [
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\nContent-Type: application/octet-stream\r\n\r\nPNG…bytes\r\n"),
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{{\"k\":1}}\r\n"),
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na \"b\"\r\n"),
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nx\r\n"),
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\ny\r\n"),
+            format!("--{boundary}--\r\n"),
+        ]
+        .concat();
+        assert_eq!(text, want);
+        // A part holding the boundary gets another one.
+        let tricky = serde_json::json!({ "a": format!("--{boundary}") });
+        let r = Request::new(http::Method::POST, "/up".into())
+            .multipart(&tricky, &[])
+            .expect("encodes");
+        let (ct2, bytes2) = r.body.expect("a body");
+        let b2 = ct2.strip_prefix("multipart/form-data; boundary=").expect("boundary");
+        let text2 = String::from_utf8(bytes2).expect("utf-8");
+        assert_eq!(text2.matches(&format!("--{b2}")).count(), 2, "{text2}");
+        assert!(Request::new(http::Method::POST, "/".into())
+            .multipart(&1, &[])
+            .is_err());
         assert_eq!(path("id", "a/b").expect("encodes"), "a%2Fb");
         assert_eq!(
             basic_auth("Aladdin", "open sesame"),
