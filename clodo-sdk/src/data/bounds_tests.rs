@@ -5,7 +5,9 @@
 
 use proptest::prelude::*;
 
-use super::query::{self, MAX_IN_VALUES, MAX_LIST_PARAMS, MAX_SORT_KEYS, OPERATORS};
+use super::query::{
+    self, MAX_BOUND_FILTER_VALUES, MAX_IN_VALUES, MAX_LIST_PARAMS, MAX_SORT_KEYS, OPERATORS,
+};
 use super::record::{self, Col, Write};
 use super::schema::{self, MAX_FIELDS, Schema, SchemaError};
 use crate::db::{MAX_PARAMS, Value};
@@ -95,7 +97,17 @@ fn worst_case(model: &schema::Model) -> Vec<(String, String)> {
 fn the_worst_allowed_list_query_binds_at_most_100_parameters() {
     let schema = shop();
     let model = schema.model("customers").expect("customers");
-    let q = with_cursor(model, &worst_case(model)).unwrap_or_else(|e| panic!("{e}"));
+    let sort = (
+        "sort".to_owned(),
+        "-name,email,credit_cents,-rating,tier".to_owned(),
+    );
+    // The most values bound one each, the longest sort, a cursor and an
+    // owner check: the bound is exact.
+    let direct = vec![
+        sort.clone(),
+        ("id[in]".to_owned(), numbers(MAX_BOUND_FILTER_VALUES)),
+    ];
+    let q = with_cursor(model, &direct).unwrap_or_else(|e| panic!("{e}"));
     let sql = query::list_sql(model, &q, Some("ann"));
     assert_eq!(
         sql.params.len(),
@@ -103,6 +115,19 @@ fn the_worst_allowed_list_query_binds_at_most_100_parameters() {
         "the bound is exact: {}",
         sql.text
     );
+    // One value more, and they all travel in one JSON parameter.
+    let json = vec![
+        sort,
+        ("id[in]".to_owned(), numbers(MAX_BOUND_FILTER_VALUES + 1)),
+    ];
+    let q = with_cursor(model, &json).unwrap_or_else(|e| panic!("{e}"));
+    let sql = query::list_sql(model, &q, Some("ann"));
+    assert_eq!(sql.params.len(), 1 + 1 + 21 + 1, "{}", sql.text);
+    assert!(sql.text.contains("json_each("), "{}", sql.text);
+    // Every filter the model declares, each `in` at its cap.
+    let q = with_cursor(model, &worst_case(model)).unwrap_or_else(|e| panic!("{e}"));
+    let sql = query::list_sql(model, &q, Some("ann"));
+    assert!(sql.params.len() <= MAX_LIST_PARAMS, "{}", sql.text);
     const { assert!(MAX_LIST_PARAMS <= MAX_PARAMS) };
 }
 

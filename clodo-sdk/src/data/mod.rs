@@ -60,9 +60,10 @@
 //!   `gt`, `gte`, `lt`, `lte`, `like`, `in` (comma-separated); `sort=-a,b`;
 //!   `fields=a,b` (declared names only, no spaces). `page` beside `cursor`
 //!   is ignored. Each parameter is given at most once (400 otherwise).
-//! - Limits, so that no statement binds more than D1's 100 parameters: every
-//!   filter value travels in one bound JSON array, so the filters a model
-//!   declares can all be given at once; at most 100 values per `in`
+//! - Limits, so that no statement binds more than D1's 100 parameters: up
+//!   to 60 filter values ([`MAX_BOUND_FILTER_VALUES`]) are bound one each,
+//!   more travel in one bound JSON array, so the filters a model declares
+//!   can all be given at once; at most 100 values per `in`
 //!   ([`MAX_IN_VALUES`]), 5 fields in `sort` ([`MAX_SORT_KEYS`]) and 64
 //!   fields per model ([`MAX_FIELDS`]). Beyond one, 400 naming it. The
 //!   contract declares each of these (`maxItems`, patterns).
@@ -108,8 +109,8 @@ use std::sync::Arc;
 pub use handlers::{DataHandlers, STAFF_ROLES};
 pub use migrate::SCHEMA_TABLE;
 pub use query::{
-    DEFAULT_LIMIT, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS, MAX_PAGE, MAX_SORT_KEYS, OPERATORS,
-    Op, QueryParams,
+    DEFAULT_LIMIT, MAX_BOUND_FILTER_VALUES, MAX_IN_VALUES, MAX_LIMIT, MAX_LIST_PARAMS, MAX_PAGE,
+    MAX_SORT_KEYS, OPERATORS, Op, QueryParams,
 };
 pub use record::{Page, Paging, Record};
 pub use schema::{

@@ -27,18 +27,22 @@ pub const MAX_IN_VALUES: usize = 100;
 /// Most fields in `sort`, `id` included when given.
 pub const MAX_SORT_KEYS: usize = 5;
 
-/// The most bound parameters a list query can have: the owner check, one
-/// JSON array holding every filter value (however many filters and `in`
-/// values there are), the cursor's keyset condition over the sort keys and
-/// `id` (key *i* binds *i* values), and `LIMIT` (with `OFFSET` only without
-/// a cursor, which binds more).
+/// Filter values bound one parameter each; a list with more binds them all
+/// as one JSON array instead (read with `json_extract` and `json_each`).
+pub const MAX_BOUND_FILTER_VALUES: usize = 60;
+
+/// The most bound parameters a list query can have: the owner check, the
+/// filter values (at most [`MAX_BOUND_FILTER_VALUES`], or one JSON array
+/// holding them all, however many filters and `in` values there are), the
+/// cursor's keyset condition over the sort keys and `id` (key *i* binds *i*
+/// values), and `LIMIT` (with `OFFSET` only without a cursor, which binds
+/// more).
 ///
 /// Filters are not counted: each filter parameter may be given once, so a
-/// request holds at most the filters the contract declares, and their
-/// values travel in that one parameter.
+/// request holds at most the filters the contract declares.
 pub const MAX_LIST_PARAMS: usize = {
     let keys = MAX_SORT_KEYS + 1;
-    1 + 1 + keys * (keys + 1) / 2 + 1
+    1 + MAX_BOUND_FILTER_VALUES + keys * (keys + 1) / 2 + 1
 };
 const _: () = assert!(MAX_LIST_PARAMS <= crate::db::MAX_PARAMS);
 
@@ -537,10 +541,27 @@ pub(crate) fn list_sql(model: &Model, q: &ListQuery, owner: Option<&str>) -> Sql
         let p = sql.bind(Value::Text(o.to_owned()));
         conds.push(format!("\"owner_id\" = {p}"));
     }
-    if !q.filters.is_empty() {
-        // Every filter value travels in one bound JSON array, so no number of
-        // filters or `in` values comes near D1's 100 parameters; each
-        // condition reads its value (or, for `in`, its array) by index.
+    let values: usize = q.filters.iter().map(|f| f.values.len()).sum();
+    if values <= MAX_BOUND_FILTER_VALUES {
+        // The common case: each value its own parameter, the plan SQLite
+        // would pick for a hand-written query.
+        let mut filter_conds = Vec::with_capacity(q.filters.len());
+        for f in &q.filters {
+            let c = ident(model, f.col);
+            if f.op == Op::In {
+                let marks: Vec<String> = f.values.iter().map(|v| sql.bind(v.clone())).collect();
+                filter_conds.push(format!("{c} IN ({})", marks.join(", ")));
+            } else if let Some(v) = f.values.first() {
+                let p = sql.bind(v.clone());
+                filter_conds.push(format!("{c} {} {p}", f.op.sql()));
+            }
+        }
+        conds.extend(filter_conds);
+    } else {
+        // More values than that: all of them travel in one bound JSON array,
+        // so no number of filters or `in` values comes near D1's 100
+        // parameters; each condition reads its value (or, for `in`, its
+        // array) by index.
         let mut values = Vec::with_capacity(q.filters.len());
         let mut terms = Vec::with_capacity(q.filters.len());
         for (i, f) in q.filters.iter().enumerate() {
