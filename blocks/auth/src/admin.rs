@@ -6,11 +6,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{UserRecord, secret};
-use crate::auth::{User, unix_now};
-use crate::db::{Db, Statement};
-use crate::error::ApiError;
-use crate::params;
-use crate::time::rfc3339_utc;
+use clodo_sdk::auth::{User, unix_now};
+use clodo_sdk::db::{Db, Statement};
+use clodo_sdk::error::ApiError;
+use clodo_sdk::params;
+use clodo_sdk::time::rfc3339_utc;
 
 use super::store::user_columns;
 /// Default and largest page size.

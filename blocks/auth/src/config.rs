@@ -111,7 +111,7 @@ impl AuthConfig {
         #[cfg(not(target_arch = "wasm32"))]
         let value = std::env::var(var);
         #[cfg(target_arch = "wasm32")]
-        let value = crate::worker::env_var(var).ok_or(());
+        let value = clodo_sdk::worker::env_var(var).ok_or(());
         match value {
             Ok(v) => {
                 let list: Vec<String> = v.split(',').map(str::to_owned).collect();

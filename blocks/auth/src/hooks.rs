@@ -9,12 +9,12 @@ use std::sync::Mutex;
 use serde::Deserialize;
 
 use super::secret;
-use crate::app::AuthHooks;
-use crate::auth::{PrincipalKind, User, unix_now};
-use crate::ctx::DomainRuntime;
-use crate::error::ApiError;
-use crate::maybe_send::BoxFuture;
-use crate::params;
+use clodo_sdk::app::AuthHooks;
+use clodo_sdk::auth::{PrincipalKind, User, unix_now};
+use clodo_sdk::ctx::DomainRuntime;
+use clodo_sdk::error::ApiError;
+use clodo_sdk::maybe_send::BoxFuture;
+use clodo_sdk::params;
 
 #[derive(Default)]
 struct Revocations {
@@ -205,7 +205,7 @@ impl AuthHooks for Hooks {
                     .db
                     .execute(
                         "UPDATE auth_api_keys SET last_used_at = ?1 WHERE id = ?2",
-                        params![crate::time::rfc3339_utc(now), row.id.as_str()],
+                        params![clodo_sdk::time::rfc3339_utc(now), row.id.as_str()],
                     )
                     .await?;
             }

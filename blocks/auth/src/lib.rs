@@ -1,13 +1,23 @@
+//! # clodo-auth
+//!
 //! The generic auth block: magic-link sign-in, sessions with rotating
 //! refresh tokens, users and roles, API keys.
+//!
+//! It is an ordinary `#[clodo_block]`, built on the public API of
+//! `clodo-sdk` only, as a third party's block would be: it depends on
+//! `clodo-sdk` (and on crates from the registry), never on another Clodo
+//! block, and nothing in `clodo-sdk` depends on it. The SDK core verifies the
+//! tokens this block issues ([`clodo_sdk::auth`]) and asks it, through the
+//! [`clodo_sdk::app::AuthHooks`] it installs, whether a user or session
+//! still stands and which API keys are valid.
 //!
 //! Mount it beside custom blocks with [`mount`]:
 //!
 //! ```no_run
-//! use clodo_sdk::blocks::auth::{self, AuthConfig};
+//! use clodo_auth::AuthConfig;
 //! use clodo_sdk::App;
 //!
-//! let app = auth::mount(App::new(), "/auth", AuthConfig::default().admins(["owner@bakery.example"]));
+//! let app = clodo_auth::mount(App::new(), "/auth", AuthConfig::default().admins(["owner@bakery.example"]));
 //! ```
 //!
 //! - `POST /auth/magic-link {email}` always answers 202 with the same body
@@ -31,6 +41,7 @@
 //! that made the change and within [`AuthConfig::revocation_refresh_secs`]
 //! by other processes of the domain; the access token's lifetime bounds it
 //! in any case.
+#![deny(missing_docs)]
 
 mod admin;
 mod config;
@@ -53,12 +64,12 @@ pub use mailer::{DevMailer, HttpMailer, MAILER_API_KEY_SECRET, MailError, Mailer
 pub use admin::{ApiKeyInfo, CreatedApiKey, NewApiKey, PageQuery, SetRoles, UserPage};
 pub use sign_in::SignInQuery;
 
-use crate::App;
-use crate::auth::{PrincipalKind, User};
-use crate::ctx::Ctx;
-use crate::error::{ApiError, FieldError};
-use crate::extract::{Json, Path, Query};
-use crate::response::{Created, Html, NoContent, WithStatus};
+use clodo_sdk::App;
+use clodo_sdk::auth::{PrincipalKind, User};
+use clodo_sdk::ctx::Ctx;
+use clodo_sdk::error::{ApiError, FieldError};
+use clodo_sdk::extract::{Json, Path, Query};
+use clodo_sdk::response::{Created, Html, NoContent, WithStatus};
 use hooks::Hooks;
 
 /// What handlers of the auth block share: its config and its hooks.
@@ -118,15 +129,14 @@ fn domain_config(st: &AuthState, ctx: &Ctx) -> AuthConfig {
 }
 
 fn state(ctx: &Ctx) -> Result<&AuthState, ApiError> {
-    ctx.state::<AuthState>().ok_or_else(|| {
-        ApiError::internal("the auth block was mounted without clodo_sdk::blocks::auth::mount")
-    })
+    ctx.state::<AuthState>()
+        .ok_or_else(|| ApiError::internal("the auth block was mounted without clodo_auth::mount"))
 }
 
 /// Normalizes an email address (trimmed, lower-case) if it looks like one.
 pub fn normalize_email(raw: &str) -> Option<String> {
     let email = raw.trim().to_lowercase();
-    crate::validate::is_email(&email).then_some(email)
+    clodo_sdk::validate::is_email(&email).then_some(email)
 }
 
 /// Asks for a sign-in link.
@@ -206,10 +216,10 @@ fn invalid_email(raw: &str) -> ApiError {
 }
 
 /// Magic-link sign-in, sessions, users and roles, API keys.
-#[crate::clodo_block(
+#[clodo_sdk::clodo_block(
     name = "auth",
     version = "0.1.0",
-    migrations = "src/blocks/auth/migrations",
+    migrations = "migrations",
     features(magic_link_auth = true, dev_sign_in_page = false)
 )]
 impl AuthBlock {

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::error::ApiError;
+use clodo_sdk::error::ApiError;
 
 /// `n` random bytes from the OS, base64url without padding.
 pub(crate) fn random_token(n: usize) -> Result<String, ApiError> {

@@ -19,10 +19,10 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::AuthConfig;
-use crate::config::Env;
-use crate::ctx::Ctx;
-use crate::domain::Domain;
-use crate::error::ApiError;
+use clodo_sdk::config::Env;
+use clodo_sdk::ctx::Ctx;
+use clodo_sdk::domain::Domain;
+use clodo_sdk::error::ApiError;
 
 /// The feature flag of the development sign-in page.
 pub const PAGE_FLAG: &str = "dev_sign_in_page";

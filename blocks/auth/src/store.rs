@@ -7,12 +7,12 @@ use super::config::{AuthConfig, RateLimit};
 use super::hooks::Hooks;
 use super::mailer::Message;
 use super::{Session, UserRecord, secret};
-use crate::auth::{User, unix_now};
-use crate::ctx::Ctx;
-use crate::db::{Db, Statement};
-use crate::error::ApiError;
-use crate::params;
-use crate::time::rfc3339_utc;
+use clodo_sdk::auth::{User, unix_now};
+use clodo_sdk::ctx::Ctx;
+use clodo_sdk::db::{Db, Statement};
+use clodo_sdk::error::ApiError;
+use clodo_sdk::params;
+use clodo_sdk::time::rfc3339_utc;
 
 /// The columns of a [`UserRecord`], as a macro so queries are built by `concat!`.
 macro_rules! user_columns {

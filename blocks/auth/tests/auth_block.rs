@@ -5,9 +5,7 @@
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use clodo_sdk::blocks::auth::{
-    self, AuthConfig, HttpMailer, Message, RateLimit, Session, UserRecord,
-};
+use clodo_auth::{self as auth, AuthConfig, HttpMailer, Message, RateLimit, Session, UserRecord};
 use clodo_sdk::prelude::*;
 use clodo_sdk::testing::TestServer;
 use reqwest::{Client, Response, StatusCode};

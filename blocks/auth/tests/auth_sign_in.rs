@@ -2,7 +2,7 @@
 //! in development the block's own sign-in page (served, public, text/html,
 //! in the domain's contract only then); elsewhere no link at all.
 
-use clodo_sdk::blocks::auth::{self, AuthConfig, Message, Session};
+use clodo_auth::{self as auth, AuthConfig, Message, Session};
 use clodo_sdk::prelude::*;
 use clodo_sdk::testing::TestServer;
 use reqwest::{Client, Response, StatusCode};

@@ -16,7 +16,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use clodo_sdk::data::DataBlock;
+use clodo_data::DataBlock;
 use clodo_sdk::http_types::Request;
 use clodo_sdk::native::{ServerConfig, start_service};
 use clodo_sdk::testing::{TEST_SIGNING_KEY, user};

@@ -8,11 +8,11 @@ use proptest::prelude::*;
 use super::query::{self, MAX_FILTER_VALUES, MAX_FILTERS, MAX_IN_VALUES, MAX_LIST_PARAMS};
 use super::record::{self, Col, Write};
 use super::schema::{self, MAX_FIELDS, Schema, SchemaError};
-use crate::db::{MAX_PARAMS, Value};
-use crate::error::ApiError;
+use clodo_sdk::db::{MAX_PARAMS, Value};
+use clodo_sdk::error::ApiError;
 
 fn shop() -> Schema {
-    schema::parse("shop.toml", include_str!("../../tests/data/shop.data.toml"))
+    schema::parse("shop.toml", include_str!("../tests/data/shop.data.toml"))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -8,7 +8,7 @@ use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value as J, json};
 
 use super::query::{DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, OPERATORS};
-use crate::db::MAX_SAFE_INTEGER;
+use clodo_sdk::db::MAX_SAFE_INTEGER;
 
 /// An integer column or id: D1 stores ±(2^53 − 1) exactly, and the data
 /// block refuses anything beyond (400 or 422), so the schema says so.
@@ -509,6 +509,6 @@ pub(crate) fn rewrite(api: &mut OpenAPI, prefix: &str, schema: &Schema) -> Resul
 }
 
 /// The contract hook a data block mounts with.
-pub(crate) fn hook(schema: Arc<Schema>) -> crate::app::ContractHook {
+pub(crate) fn hook(schema: Arc<Schema>) -> clodo_sdk::app::ContractHook {
     Arc::new(move |api: &mut OpenAPI, prefix: &str| rewrite(api, prefix, &schema))
 }

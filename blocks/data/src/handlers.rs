@@ -6,13 +6,13 @@ use std::sync::Arc;
 use super::query::{self, QueryParams};
 use super::record::{self, Changes, Col, Page, Paging, Record, Shape, Write};
 use super::schema::{Access, Model, Schema};
-use crate::auth::User;
-use crate::ctx::Ctx;
-use crate::db::{DbError, Value};
-use crate::error::{ApiError, FieldError};
-use crate::extract::{Json, Path, Query};
-use crate::response::{Created, NoContent};
-use crate::time::Timestamp;
+use clodo_sdk::auth::User;
+use clodo_sdk::ctx::Ctx;
+use clodo_sdk::db::{DbError, Value};
+use clodo_sdk::error::{ApiError, FieldError};
+use clodo_sdk::extract::{Json, Path, Query};
+use clodo_sdk::response::{Created, NoContent};
+use clodo_sdk::time::Timestamp;
 
 /// What the data block's handlers share: the schema.
 pub(crate) struct DataState {
@@ -28,7 +28,7 @@ fn sees_all(user: &User) -> bool {
 
 fn state(ctx: &Ctx) -> Result<&DataState, ApiError> {
     ctx.state::<DataState>().ok_or_else(|| {
-        ApiError::internal("the data block was mounted without clodo_sdk::data::DataBlock::mount")
+        ApiError::internal("the data block was mounted without clodo_data::DataBlock::mount")
     })
 }
 
@@ -257,7 +257,7 @@ async fn update(
 pub struct DataHandlers;
 
 /// Records of the models the domain's data schema declares.
-#[crate::clodo_block(name = "data", version = "0.1.0")]
+#[clodo_sdk::clodo_block(name = "data", version = "0.1.0")]
 impl DataHandlers {
     /// List records of a model.
     #[get("/{model}")]

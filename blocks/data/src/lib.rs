@@ -1,9 +1,21 @@
+//! # clodo-data
+//!
 //! The generic data block: records of the models a schema file declares,
-//! served as REST with no code (cargo feature `data`).
+//! served as REST with no code.
+//!
+//! It is an ordinary `#[clodo_block]`, built on the public API of
+//! `clodo-sdk` only, as a third party's block would be: it depends on
+//! `clodo-sdk` (and on crates from the registry), never on another Clodo
+//! block, and nothing in `clodo-sdk` depends on it. It mounts through
+//! [`App::mount_spec`] with a [`MountSpec`] whose
+//! [`MigrationPlanner`](clodo_sdk::app::MigrationPlanner) generates its
+//! migrations from the schema and whose
+//! [`ContractHook`](clodo_sdk::app::ContractHook) adds its models to the
+//! contract.
 //!
 //! ```no_run
 //! use clodo_sdk::App;
-//! use clodo_sdk::data::DataBlock;
+//! use clodo_data::DataBlock;
 //!
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let app = DataBlock::from_file("schema/data.toml")?.mount(App::new(), "/data");
@@ -88,6 +100,7 @@
 //! component schemas `X` (a whole record, as writes answer it),
 //! `XPartial` (as reads answer it: with `fields`, only `id` is sure to be
 //! there), `XInput`, `XPatch` and `XList` (of `XPartial`).
+#![deny(missing_docs)]
 
 mod contract;
 mod handlers;
@@ -115,7 +128,7 @@ pub use schema::{
     SYSTEM_COLUMNS, Schema, SchemaError, SchemaProblem, is_valid_name,
 };
 
-use crate::app::{App, MountSpec};
+use clodo_sdk::app::{App, MountSpec};
 
 /// The block name the data block mounts under (and records migrations as).
 pub const BLOCK_NAME: &str = "data";
@@ -200,13 +213,13 @@ fn failing(mut spec: MountSpec, msg: String) -> MountSpec {
 ///
 /// ```no_run
 /// use clodo_sdk::App;
-/// use clodo_sdk::data::{self, DataBlock};
+/// use clodo_data::DataBlock;
 ///
 /// // Usually `include_str!("../schema/data.toml")`.
 /// const SCHEMA: &str = "[models.notes.fields]\ntext = { type = \"text\", required = true }\n";
 ///
 /// pub fn app() -> App {
-///     data::mount(App::new(), "/data", DataBlock::from_toml("schema/data.toml", SCHEMA))
+///     clodo_data::mount(App::new(), "/data", DataBlock::from_toml("schema/data.toml", SCHEMA))
 /// }
 /// ```
 pub fn mount(app: App, prefix: &str, loaded: Result<DataBlock, SchemaError>) -> App {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::schema::{Access, Field, FieldType, OnDelete, Schema};
-use crate::db::{Db, MigrationSource, Value};
+use clodo_sdk::db::{Db, MigrationSource, Value};
 
 /// The table holding the schema each data block last applied.
 pub const SCHEMA_TABLE: &str = "_clodo_data_schema";
@@ -484,7 +484,7 @@ pub(crate) async fn plan(
     let applied: Option<Applied> = db
         .first(
             "SELECT \"version\", \"schema\" FROM \"_clodo_data_schema\" WHERE \"block\" = ?1",
-            crate::params![block],
+            clodo_sdk::params![block],
         )
         .await
         .map_err(|e| format!("cannot read {SCHEMA_TABLE}: {e}"))?;
@@ -502,7 +502,10 @@ pub(crate) async fn plan(
 }
 
 /// The planner a data block mounts with.
-pub(crate) fn planner(block: &'static str, schema: Arc<Schema>) -> crate::app::MigrationPlanner {
+pub(crate) fn planner(
+    block: &'static str,
+    schema: Arc<Schema>,
+) -> clodo_sdk::app::MigrationPlanner {
     Arc::new(move |db: Db| {
         let schema = Arc::clone(&schema);
         Box::pin(async move { plan(&db, block, &schema).await })

@@ -12,9 +12,9 @@ use serde::Deserialize;
 
 use super::record::Col;
 use super::schema::{FieldType, Model};
-use crate::db::{MAX_SAFE_INTEGER, Value};
-use crate::error::ApiError;
-use crate::time::Timestamp;
+use clodo_sdk::db::{MAX_SAFE_INTEGER, Value};
+use clodo_sdk::error::ApiError;
+use clodo_sdk::time::Timestamp;
 
 /// Records per page when `limit` is not given.
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -40,7 +40,7 @@ pub const MAX_LIST_PARAMS: usize = {
     let keys = MAX_SORT_KEYS + 1;
     1 + MAX_FILTER_VALUES + keys * (keys + 1) / 2 + 1
 };
-const _: () = assert!(MAX_LIST_PARAMS <= crate::db::MAX_PARAMS);
+const _: () = assert!(MAX_LIST_PARAMS <= clodo_sdk::db::MAX_PARAMS);
 
 /// The query string of a data request, as (name, value) pairs in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

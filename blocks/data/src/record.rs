@@ -7,9 +7,9 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use super::schema::{Field, FieldType, Model, Schema};
-use crate::db::{MAX_SAFE_INTEGER, Value};
-use crate::error::{ApiError, FieldError};
-use crate::time::Timestamp;
+use clodo_sdk::db::{MAX_SAFE_INTEGER, Value};
+use clodo_sdk::error::{ApiError, FieldError};
+use clodo_sdk::time::Timestamp;
 
 /// A column of a model's table: a system column or a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

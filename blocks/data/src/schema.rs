@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::record;
-use crate::db::Value;
+use clodo_sdk::db::Value;
 
 /// What a field holds, and how it is stored (SQLite and D1 alike).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -186,7 +186,7 @@ pub const SYSTEM_COLUMNS: [&str; 4] = ["id", "owner_id", "created_at", "updated_
 /// and owner checks of an update), so 64 keeps every statement far within
 /// D1's 100 bound parameters.
 pub const MAX_FIELDS: usize = 64;
-const _: () = assert!(MAX_FIELDS + 4 <= crate::db::MAX_PARAMS);
+const _: () = assert!(MAX_FIELDS + 4 <= clodo_sdk::db::MAX_PARAMS);
 
 /// Query parameters of lists, which fields may therefore not be called.
 pub const LIST_PARAMETERS: [&str; 5] = ["limit", "cursor", "page", "sort", "fields"];
@@ -517,7 +517,7 @@ fn field_of(
                     ),
                 );
             } else if ty == FieldType::Integer
-                && (v.fract() != 0.0 || v.abs() > crate::db::MAX_SAFE_INTEGER as f64)
+                && (v.fract() != 0.0 || v.abs() > clodo_sdk::db::MAX_SAFE_INTEGER as f64)
             {
                 push(
                     &b.span(),

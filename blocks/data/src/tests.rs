@@ -7,9 +7,9 @@ use proptest::prelude::*;
 use super::query::{self, Sql};
 use super::record::{self, Col, Write};
 use super::schema::{self, Model, Schema, SchemaError};
-use crate::db::Value;
+use clodo_sdk::db::Value;
 
-const SHOP: &str = include_str!("../../tests/data/shop.data.toml");
+const SHOP: &str = include_str!("../tests/data/shop.data.toml");
 
 fn shop() -> Schema {
     schema::parse("shop.toml", SHOP).unwrap_or_else(|e| panic!("{e}"))

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use clodo_sdk::data::{self, DataBlock};
+use clodo_data::{self as data, DataBlock};
 use clodo_sdk::http_types::Request;
 use clodo_sdk::native::{ServerConfig, start_service};
 use clodo_sdk::testing::{TEST_SIGNING_KEY, user};

@@ -196,11 +196,11 @@ async fn lists_at_every_cap_answer_200(target: Target) {
         .await;
         assert_eq!(st, 201, "{c}");
     }
-    let ins: Vec<String> = (1..=clodo_sdk::data::MAX_IN_VALUES)
+    let ins: Vec<String> = (1..=clodo_data::MAX_IN_VALUES)
         .map(|i| i.to_string())
         .collect();
     let mut query = format!("sort=-name,email,phone,-tier&id[in]={}", ins.join(","));
-    for _ in 0..clodo_sdk::data::MAX_FILTER_VALUES - clodo_sdk::data::MAX_IN_VALUES {
+    for _ in 0..clodo_data::MAX_FILTER_VALUES - clodo_data::MAX_IN_VALUES {
         query.push_str("&id[gt]=0");
     }
     let (st, first) = send(

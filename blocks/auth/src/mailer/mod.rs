@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ctx::DomainRuntime;
-use crate::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
+use clodo_sdk::ctx::DomainRuntime;
+use clodo_sdk::maybe_send::{BoxFuture, MaybeSend, MaybeSync};
 
 /// A message to send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! The native mailers: files in the data directory, and hyper over rustls.
 
 use super::{MailError, Mailer, Message, ProviderBody, provider_key};
-use crate::ctx::DomainRuntime;
-use crate::maybe_send::BoxFuture;
+use clodo_sdk::ctx::DomainRuntime;
+use clodo_sdk::maybe_send::BoxFuture;
 
 /// Development mailer: writes each message as a JSON file into
 /// `<data dir>/<domain>/outbox/` and logs where (never the link itself).
@@ -33,8 +33,7 @@ impl Mailer for DevMailer {
                 .unwrap_or(0);
             let name = format!(
                 "{millis:015}-{}.json",
-                crate::blocks::auth::secret::random_id("msg")
-                    .map_err(|e| MailError::Provider(e.to_string()))?
+                crate::secret::random_id("msg").map_err(|e| MailError::Provider(e.to_string()))?
             );
             let path = dir.join(name);
             let written = path.clone();

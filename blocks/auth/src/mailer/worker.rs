@@ -6,10 +6,10 @@ use wasm_bindgen_futures::JsFuture;
 use worker::web_sys;
 
 use super::{MailError, Mailer, Message, ProviderBody, provider_key};
-use crate::ctx::DomainRuntime;
-use crate::db::Statement;
-use crate::maybe_send::BoxFuture;
-use crate::params;
+use clodo_sdk::ctx::DomainRuntime;
+use clodo_sdk::db::Statement;
+use clodo_sdk::maybe_send::BoxFuture;
+use clodo_sdk::params;
 
 /// The table the dev mailer writes to on Workers (the native dev mailer's
 /// `outbox/` folder): `id`, `created_at`, `to_addr`, `message` (the JSON of
@@ -43,7 +43,7 @@ impl Mailer for DevMailer {
                     Statement::new(
                         "INSERT INTO _clodo_dev_outbox (created_at, to_addr, message) \
                          VALUES (?1, ?2, ?3)",
-                        params![crate::time::now_rfc3339(), msg.to.as_str(), body],
+                        params![clodo_sdk::time::now_rfc3339(), msg.to.as_str(), body],
                     ),
                 ])
                 .await

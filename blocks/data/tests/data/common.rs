@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
+use clodo_data::{self as data, DataBlock};
 use clodo_sdk::App;
-use clodo_sdk::data::{self, DataBlock};
 use clodo_sdk::testing::{TestServer, user};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
