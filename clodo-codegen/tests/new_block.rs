@@ -260,6 +260,14 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
         )),
         "new-block prints the dependency it chose, the clone it was built from:\n{said}"
     );
+    let auth = workspace().join("blocks/auth");
+    assert!(
+        said.contains(&format!(
+            "clodo-auth = {{ path = {:?} }}",
+            auth.display().to_string()
+        )),
+        "the auth block comes from the same clone:\n{said}"
+    );
     let dir = home.path().join(&name);
     assert!(
         !dir.join("wrangler.toml").exists(),

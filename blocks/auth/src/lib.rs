@@ -216,10 +216,12 @@ fn invalid_email(raw: &str) -> ApiError {
 }
 
 /// Magic-link sign-in, sessions, users and roles, API keys.
+// Its migrations live under src/, not in the default `migrations/`, which
+// the test blocks of this crate would otherwise take as theirs.
 #[clodo_sdk::clodo_block(
     name = "auth",
     version = "0.1.0",
-    migrations = "migrations",
+    migrations = "src/migrations",
     features(magic_link_auth = true, dev_sign_in_page = false)
 )]
 impl AuthBlock {
