@@ -2,7 +2,7 @@
 //! through the block against the same query hand-written with rusqlite, in
 //! the same run, and bulk-insert throughput through the API.
 //!
-//! `cargo bench -p clodo-sdk --features data --bench data_block`
+//! `cargo bench -p clodo-data --bench data_block`
 //!
 //! Both sides run in-process, without HTTP: the data block through
 //! `Service::handle` (routing, query parsing, SQL building, the SQLite pool

@@ -3,7 +3,7 @@
 //! (additive changes apply, destructive ones are refused unless allowed).
 //!
 //! After an intended change to the generated SQL:
-//! `CLODO_BLESS=1 cargo test -p clodo-sdk --features data --test data_migrations`.
+//! `CLODO_BLESS=1 cargo test -p clodo-data --test data_migrations`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
