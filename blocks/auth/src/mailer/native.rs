@@ -75,7 +75,7 @@ impl std::fmt::Debug for HttpMailer {
 }
 
 impl HttpMailer {
-    /// Posts to `endpoint` with the key from secret [`MAILER_API_KEY_SECRET`].
+    /// Posts to `endpoint` with the key from secret [`MAILER_API_KEY_SECRET`](super::MAILER_API_KEY_SECRET).
     pub fn new(endpoint: &str) -> Result<Self, MailError> {
         let endpoint: http::Uri = endpoint
             .parse()
