@@ -1,5 +1,6 @@
-//! Where the crates `cargo clodo` writes dependencies on (`clodo-sdk` in a
-//! scaffolded block, the runtime of generated clients) come from.
+//! Where the crates `cargo clodo` writes dependencies on (`clodo-sdk` and
+//! the generic blocks `clodo-auth` and `clodo-data` in a scaffolded block,
+//! the runtime of generated clients) come from.
 //!
 //! One rule for every such line, so a crate written by `cargo clodo` builds
 //! wherever it runs:
@@ -83,6 +84,20 @@ pub struct Choice {
     pub rev: Option<String>,
     /// `--sdk-version`.
     pub version: Option<String>,
+}
+
+/// Clodo's generic blocks: crates of their own under `blocks/` in a source
+/// tree (`clodo-auth` in `blocks/auth`).
+pub const BLOCKS: &[&str] = &["clodo-auth", "clodo-data"];
+
+/// The folder of Clodo's crate `name` in a source tree, relative to its
+/// root: `blocks/<block>` for the generic blocks ([`BLOCKS`]), else a folder
+/// named like the crate (`clodo-sdk`, `clodo-client`).
+pub fn folder_of(name: &str) -> PathBuf {
+    match name.strip_prefix("clodo-") {
+        Some(block) if BLOCKS.contains(&name) => Path::new("blocks").join(block),
+        _ => PathBuf::from(name),
+    }
 }
 
 /// The Clodo tree this binary was compiled from, if it still has `clodo-sdk/`.
@@ -174,14 +189,16 @@ pub fn resolve(choice: &Choice, target: &Path) -> Result<Resolved, SourceError> 
 }
 
 impl Source {
-    /// The TOML value of a dependency on Clodo's crate `name` (a folder of
-    /// the same name in a source tree), written into a manifest in `dir`,
-    /// with `features`. A path inside the same tree is written relative to
-    /// `dir`, any other absolute.
+    /// The TOML value of a dependency on Clodo's crate `name` (in the
+    /// folder [`folder_of`] names in a source tree; a git source names the
+    /// package by the dependency's key, a version source is the same version
+    /// for every crate), written into a manifest in `dir`, with `features`.
+    /// A path inside the same tree is written relative to `dir`, any other
+    /// absolute.
     pub fn dependency(&self, name: &str, dir: &Path, features: &[&str]) -> String {
         let mut fields = match self {
             Source::Path(root) => {
-                let krate = root.join(name);
+                let krate = root.join(folder_of(name));
                 let shown = if dir.starts_with(root) {
                     relative(dir, &krate)
                 } else {
@@ -274,31 +291,67 @@ mod tests {
     #[test]
     fn dependency_lines() {
         let root = tree();
+        let abs = |folder: &str| format!("{{ path = {:?} }}", root.join(folder).to_string_lossy());
         let inside = Source::Path(root.clone());
-        assert_eq!(
-            inside.dependency("clodo-sdk", &root.join("examples/x"), &["auth"]),
-            r#"{ path = "../../clodo-sdk", features = ["auth"] }"#
-        );
-        let outside = inside.dependency("clodo-sdk", Path::new("/tmp/x"), &[]);
-        assert_eq!(
-            outside,
-            format!(
-                "{{ path = {:?} }}",
-                root.join("clodo-sdk").to_string_lossy()
-            )
-        );
         let git = Source::Git {
             url: "https://example.com/clodo.git".into(),
             rev: Some("abc123".into()),
         };
-        assert_eq!(
-            git.dependency("clodo-sdk", Path::new("/tmp/x"), &["auth", "data"]),
-            r#"{ git = "https://example.com/clodo.git", rev = "abc123", features = ["auth", "data"] }"#
-        );
-        assert_eq!(
-            Source::Version("0.1.0".into()).dependency("clodo-sdk", Path::new("/x"), &[]),
-            r#"{ version = "0.1.0" }"#
-        );
+        let version = Source::Version("0.1.0".into());
+        let in_tree = root.join("examples/x");
+        let cases: &[(&Source, &str, &Path, &[&str], String)] = &[
+            (
+                &inside,
+                "clodo-sdk",
+                &in_tree,
+                &["native"],
+                r#"{ path = "../../clodo-sdk", features = ["native"] }"#.into(),
+            ),
+            (&inside, "clodo-sdk", Path::new("/tmp/x"), &[], abs("clodo-sdk")),
+            // The generic blocks come from the same source, from `blocks/`.
+            (
+                &inside,
+                "clodo-auth",
+                &in_tree,
+                &[],
+                r#"{ path = "../../blocks/auth" }"#.into(),
+            ),
+            (&inside, "clodo-data", Path::new("/tmp/x"), &[], abs("blocks/data")),
+            (&inside, "clodo-client", Path::new("/tmp/x"), &[], abs("clodo-client")),
+            (
+                &git,
+                "clodo-sdk",
+                Path::new("/tmp/x"),
+                &["native"],
+                r#"{ git = "https://example.com/clodo.git", rev = "abc123", features = ["native"] }"#
+                    .into(),
+            ),
+            (
+                &git,
+                "clodo-auth",
+                Path::new("/tmp/x"),
+                &[],
+                r#"{ git = "https://example.com/clodo.git", rev = "abc123" }"#.into(),
+            ),
+            (&version, "clodo-sdk", Path::new("/x"), &[], r#"{ version = "0.1.0" }"#.into()),
+            (&version, "clodo-data", Path::new("/x"), &[], r#"{ version = "0.1.0" }"#.into()),
+        ];
+        for (source, name, dir, features, want) in cases {
+            assert_eq!(
+                &source.dependency(name, dir, features),
+                want,
+                "{name} from {source:?}"
+            );
+        }
+        for block in BLOCKS {
+            let manifest = root.join(folder_of(block)).join("Cargo.toml");
+            let text = std::fs::read_to_string(&manifest).expect("a block's manifest");
+            assert!(
+                text.contains(&format!("name = \"{block}\"")),
+                "{}",
+                manifest.display()
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::own_crates::Source;
+use crate::own_crates::{self, Source};
 
 /// Which example the new block starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,6 +34,15 @@ pub enum ScaffoldError {
     /// The target directory exists and has files in it.
     #[error("{} already exists and is not empty; choose another name or --path", .0.display())]
     NotEmpty(PathBuf),
+    /// The Clodo source tree lacks a crate the template depends on (a tree
+    /// from before the generic blocks moved to `blocks/`).
+    #[error("{}: no {krate} crate there, which the template depends on", path.display())]
+    MissingCrate {
+        /// The crate (`clodo-auth`).
+        krate: &'static str,
+        /// The manifest looked for.
+        path: PathBuf,
+    },
     /// Writing failed (nothing was left behind).
     #[error("{}: {source}", path.display())]
     Io {
@@ -88,7 +97,9 @@ struct Parts {
     staff_tour: &'static str,
     data_blurb: &'static str,
     data_files: &'static str,
-    features: &'static [&'static str],
+    /// The generic blocks the template mounts (crate names, from the same
+    /// source as `clodo-sdk`).
+    blocks: &'static [&'static str],
 }
 
 const BASIC_PARTS: Parts = Parts {
@@ -99,7 +110,7 @@ const BASIC_PARTS: Parts = Parts {
     staff_tour: "curl -s 127.0.0.1:8787/notes -H \"authorization: Bearer $STAFF_TOKEN\"\n",
     data_blurb: "",
     data_files: "",
-    features: &["auth"],
+    blocks: &["clodo-auth"],
 };
 
 const CRUD_PARTS: Parts = Parts {
@@ -111,7 +122,7 @@ const CRUD_PARTS: Parts = Parts {
                  curl -s 127.0.0.1:8787/data/suppliers -H \"authorization: Bearer $STAFF_TOKEN\"   # staff see every supplier\n",
     data_blurb: " and its data block",
     data_files: "\n- `schema/data.toml`: the data block's models, served at `/data/<model>`.",
-    features: &["auth", "data"],
+    blocks: &["clodo-auth", "clodo-data"],
 };
 
 /// Names cargo or the platforms reserve.
@@ -214,6 +225,9 @@ pub struct Scaffolded {
     pub files: Vec<PathBuf>,
     /// The `clodo-sdk` dependency line written (`clodo-sdk = { .. }`).
     pub sdk: String,
+    /// The dependency lines of the generic blocks it mounts
+    /// (`clodo-auth = { .. }`), from the same source.
+    pub blocks: Vec<String>,
 }
 
 /// Writes a new block crate named `name` into `dir` (which must be missing or empty).
@@ -239,7 +253,21 @@ pub fn new_block(
         Template::Basic => &BASIC_PARTS,
         Template::Crud => &CRUD_PARTS,
     };
-    let sdk_line = sdk.dependency("clodo-sdk", &dir, parts.features);
+    if let Source::Path(root) = sdk {
+        for &krate in parts.blocks {
+            let path = root.join(own_crates::folder_of(krate)).join("Cargo.toml");
+            if !path.is_file() {
+                return Err(ScaffoldError::MissingCrate { krate, path });
+            }
+        }
+    }
+    let sdk_line = sdk.dependency("clodo-sdk", &dir, &[]);
+    let block_lines: Vec<String> = parts
+        .blocks
+        .iter()
+        .map(|b| format!("{b} = {}", sdk.dependency(b, &dir, &[])))
+        .collect();
+    let blocks_toml: String = block_lines.iter().map(|l| format!("{l}\n")).collect();
     let workers_tools = match sdk {
         Source::Path(root) => format!(
             "`bash {}` (about 5 minutes)",
@@ -261,6 +289,7 @@ pub fn new_block(
             .replace("{{crate}}", &crate_name)
             .replace("{{Type}}", &type_name)
             .replace("{{sdk}}", &sdk_line)
+            .replace("{{blocks}}", &blocks_toml)
             .replace("{{workspace}}", workspace)
             .replace("{{tour}}", parts.tour)
             .replace("{{public_tour}}", parts.public_tour)
@@ -310,6 +339,7 @@ pub fn new_block(
             dir,
             files,
             sdk: format!("clodo-sdk = {sdk_line}"),
+            blocks: block_lines,
         }),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&stage);
@@ -364,6 +394,27 @@ mod tests {
     }
 
     #[test]
+    fn a_tree_without_the_blocks_is_refused() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let old = tmp.path().join("clodo");
+        std::fs::create_dir_all(old.join("clodo-sdk")).expect("mkdir");
+        std::fs::write(old.join("clodo-sdk/Cargo.toml"), "name = \"clodo-sdk\"\n").expect("write");
+        let err = new_block(
+            "x",
+            &tmp.path().join("x"),
+            Template::Basic,
+            &Source::Path(old.clone()),
+        )
+        .expect_err("no blocks/auth");
+        assert!(
+            matches!(&err, ScaffoldError::MissingCrate { krate: "clodo-auth", path }
+                if *path == old.join("blocks/auth/Cargo.toml")),
+            "{err}"
+        );
+        assert!(!tmp.path().join("x").exists());
+    }
+
+    #[test]
     fn fills_placeholders() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let out = new_block(
@@ -378,8 +429,19 @@ mod tests {
         assert!(!lib.contains("{{"));
         let manifest = std::fs::read_to_string(out.dir.join("Cargo.toml")).expect("manifest");
         assert!(
-            manifest.contains(r#"clodo-sdk = { version = "0.1.0", features = ["auth", "data"] }"#),
+            manifest.contains(
+                "clodo-sdk = { version = \"0.1.0\" }\n\
+                               clodo-auth = { version = \"0.1.0\" }\n\
+                               clodo-data = { version = \"0.1.0\" }\n"
+            ),
             "{manifest}"
+        );
+        assert_eq!(
+            out.blocks,
+            [
+                r#"clodo-auth = { version = "0.1.0" }"#,
+                r#"clodo-data = { version = "0.1.0" }"#
+            ]
         );
         assert!(out.dir.join("schema/data.toml").exists());
         assert!(

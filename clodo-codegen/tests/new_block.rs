@@ -252,14 +252,18 @@ fn new_user_path(template: &str, protected: (&str, &str, &str)) {
         .expect("cargo clodo new-block runs");
     assert_ok("cargo clodo new-block", &out);
     let said = String::from_utf8_lossy(&out.stderr);
-    let sdk = workspace().join("clodo-sdk");
-    assert!(
-        said.contains(&format!(
-            "clodo-sdk = {{ path = {:?}",
-            sdk.display().to_string()
-        )),
-        "new-block prints the dependency it chose, the clone it was built from:\n{said}"
-    );
+    // The SDK and the auth block (every template mounts it), from the clone
+    // cargo-clodo was built from.
+    for (krate, folder) in [("clodo-sdk", "clodo-sdk"), ("clodo-auth", "blocks/auth")] {
+        let line = format!(
+            "{krate} = {{ path = {:?}",
+            workspace().join(folder).display().to_string()
+        );
+        assert!(
+            said.contains(&line),
+            "new-block prints each dependency it chose ({line}):\n{said}"
+        );
+    }
     let dir = home.path().join(&name);
     assert!(
         !dir.join("wrangler.toml").exists(),

@@ -6,6 +6,20 @@
 //! deny-by-default auth, the domain's database, problem+json errors, an
 //! OpenAPI 3.0.3 contract at `/openapi.json` and a docs page at `/docs`.
 //!
+//! It is Clodo's core and its two runtimes: the native one (hyper, SQLite
+//! per domain; `native`) and the Workers one (wasm32, D1; `worker`). It
+//! depends on `clodo-macros` and on crates from the registry only. The
+//! generic blocks (`clodo-auth`, `clodo-data`, crates of their own under
+//! `blocks/`) and every custom block depend on it, never the other way
+//! round, and it re-exports nothing of theirs. What such a block needs from
+//! the core is public API here: the token check and principals ([`auth`]),
+//! hooks into it ([`app::AuthHooks`]), blocks mounted at start-up with
+//! migrations planned from a schema and a part of the contract of their own
+//! ([`app::MountSpec`], [`app::MigrationPlanner`], [`app::ContractHook`]),
+//! the database with its parameter and statement helpers ([`db`]), the
+//! domain's runtime ([`ctx::DomainRuntime`]), validation ([`validate`]) and
+//! time ([`time`]). `__private` is for `#[clodo_block]` expansions only.
+//!
 //! ```no_run
 //! use clodo_sdk::prelude::*;
 //! use schemars::JsonSchema;
@@ -48,12 +62,9 @@ extern crate self as clodo_sdk;
 pub mod app;
 pub mod auth;
 pub mod block;
-pub mod blocks;
 pub mod config;
 pub mod contract;
 pub mod ctx;
-#[cfg(feature = "data")]
-pub mod data;
 pub mod db;
 pub mod domain;
 pub mod error;

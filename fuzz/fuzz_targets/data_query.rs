@@ -1,5 +1,5 @@
 //! The data block's query-string parser and SQL builder
-//! (clodo-sdk/src/data/query.rs), end to end: the bakery app (data block at
+//! (blocks/data/src/query.rs), end to end: the bakery app (data block at
 //! /data, its real schema) served in-process by `Service::handle` on a real
 //! SQLite database with a few customers, so every query the builder writes
 //! is also run by SQLite.
@@ -10,7 +10,7 @@
 //! run: the filter caps that turn today's 500 for very many filters into a
 //! 400 are still being added. Once they land, make it strict by default and
 //! also check the <= 100 bound parameters of D1 (that needs the built SQL,
-//! which `clodo_sdk::data` keeps private).
+//! which `clodo_data` keeps private).
 #![no_main]
 
 use std::collections::HashSet;

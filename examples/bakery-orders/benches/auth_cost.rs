@@ -10,7 +10,7 @@
 use std::net::SocketAddr;
 use std::sync::OnceLock;
 
-use clodo_sdk::blocks::auth::{Session, UserRecord};
+use clodo_auth::{Session, UserRecord};
 use clodo_sdk::prelude::*;
 use clodo_sdk::testing::TestServer;
 use example_bakery_orders::{Order, load_order};

@@ -4,8 +4,8 @@
 //! and see their own; staff list a day's orders and mark them ready. Order
 //! lines are checked against the menu and totals are computed in cents.
 
-use clodo_sdk::blocks::auth::{self, AuthConfig};
-use clodo_sdk::data::{self, DataBlock};
+use clodo_auth::AuthConfig;
+use clodo_data::DataBlock;
 use clodo_sdk::prelude::*;
 use clodo_sdk::time::Timestamp;
 use schemars::JsonSchema;
@@ -373,8 +373,8 @@ pub fn app() -> App {
     let app = App::new()
         .domains_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/domains"))
         .mount::<BakeryOrders>("/");
-    let app = auth::mount(app, "/auth", auth);
-    data::mount(
+    let app = clodo_auth::mount(app, "/auth", auth);
+    clodo_data::mount(
         app,
         "/data",
         DataBlock::from_toml("schema/data.toml", DATA_SCHEMA),

@@ -197,7 +197,7 @@ async fn lists_at_every_cap_answer_200(target: Target) {
         .await;
         assert_eq!(st, 201, "{c}");
     }
-    let max_in = clodo_sdk::data::MAX_IN_VALUES;
+    let max_in = clodo_data::MAX_IN_VALUES;
     let (st, doc) = send(&s, Method::GET, "/openapi.json", None, None).await;
     assert_eq!(st, 200);
     let params = doc["paths"]["/data/customers"]["get"]["parameters"]

@@ -3,9 +3,9 @@
 //! CORS origins and mailer outbox. These tests prove that nothing of one
 //! domain works in or leaks into another.
 
+use clodo_auth::AuthConfig;
+use clodo_data::DataBlock;
 use clodo_sdk::App;
-use clodo_sdk::blocks::auth::{self, AuthConfig};
-use clodo_sdk::data::{self, DataBlock};
 use clodo_sdk::testing::{TestDomains, user};
 use example_bakery_orders::{BakeryOrders, DATA_SCHEMA};
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
@@ -45,8 +45,8 @@ fn app() -> App {
         admins: vec![BOSS_A.to_owned(), "boss@sweetbakery.com".to_owned()],
         ..AuthConfig::default()
     };
-    let app = auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", config);
-    data::mount(
+    let app = clodo_auth::mount(App::new().mount::<BakeryOrders>("/"), "/auth", config);
+    clodo_data::mount(
         app,
         "/data",
         DataBlock::from_toml("schema/data.toml", DATA_SCHEMA),

@@ -46,10 +46,12 @@ Examples:
   cargo clodo new-block inventory --template crud --path blocks/inventory
   cargo clodo new-block shop --sdk-git https://github.com/clodo-dev/clodo --sdk-rev v0.1.0
 
-The new crate depends on clodo-sdk from, in this order: --sdk-path, --sdk-git
-or --sdk-version; the Clodo clone this cargo-clodo was built from (`cargo
-install --path clodo-codegen`), if it still exists; the Clodo clone the crate
-is written into; the registry. The line chosen is printed.
+The new crate depends on clodo-sdk, and on the generic blocks its template
+mounts (clodo-auth; with crud also clodo-data) from the same source, from, in
+this order: --sdk-path, --sdk-git or --sdk-version; the Clodo clone this
+cargo-clodo was built from (`cargo install --path clodo-codegen`), if it still
+exists; the Clodo clone the crate is written into; the registry. The lines
+chosen are printed.
 Then: cd <dir> && cargo test && cargo run")]
     NewBlock {
         /// Crate name: lowercase letters, digits, `-` and `_`.
@@ -60,7 +62,7 @@ Then: cd <dir> && cargo test && cargo run")]
         /// Directory to create (default: ./NAME); must be missing or empty.
         #[arg(long)]
         path: Option<PathBuf>,
-        /// Depend on the clodo-sdk at this path (its folder, or the Clodo clone holding it).
+        /// Depend on the clodo-sdk at this path (its folder, or the Clodo clone holding it; the blocks come from its blocks/).
         #[arg(long, conflicts_with_all = ["sdk_version", "sdk_git"])]
         sdk_path: Option<PathBuf>,
         /// Depend on clodo-sdk from this git repository of Clodo.
@@ -461,6 +463,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     scaffold::ScaffoldError::NotEmpty(_) => {
                         "pass --path with a new or empty directory"
                     }
+                    scaffold::ScaffoldError::MissingCrate { .. } => {
+                        "update that Clodo clone (the generic blocks live in its blocks/ folder), \
+                         or pass --sdk-path with a newer one"
+                    }
                     scaffold::ScaffoldError::Io { .. } => {
                         "check the directory's permissions; nothing was written"
                     }
@@ -469,6 +475,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             })?;
             note("Created", format!("block {name} in {}", done.dir.display()));
             note("Depends", &done.sdk);
+            for line in &done.blocks {
+                note("Depends", line);
+            }
             let _ = writeln!(
                 anstream::stderr(),
                 "{HELP}tour:{HELP:#} {}",
