@@ -605,7 +605,9 @@ fn boundary_for<'a>(parts: impl Iterator<Item = &'a [u8]> + Clone) -> String {
 /// A field name for a `Content-Disposition` quoted string, as browsers
 /// write it (HTML's form encoding): `"`, CR and LF percent-encoded.
 fn disposition_value(name: &str) -> String {
-    name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
+    name.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -1031,12 +1033,16 @@ mod tests {
             .multipart(&tricky, &[])
             .expect("encodes");
         let (ct2, bytes2) = r.body.expect("a body");
-        let b2 = ct2.strip_prefix("multipart/form-data; boundary=").expect("boundary");
+        let b2 = ct2
+            .strip_prefix("multipart/form-data; boundary=")
+            .expect("boundary");
         let text2 = String::from_utf8(bytes2).expect("utf-8");
         assert_eq!(text2.matches(&format!("--{b2}")).count(), 2, "{text2}");
-        assert!(Request::new(http::Method::POST, "/".into())
-            .multipart(&1, &[])
-            .is_err());
+        assert!(
+            Request::new(http::Method::POST, "/".into())
+                .multipart(&1, &[])
+                .is_err()
+        );
         assert_eq!(path("id", "a/b").expect("encodes"), "a%2Fb");
         assert_eq!(
             basic_auth("Aladdin", "open sesame"),
