@@ -454,7 +454,7 @@ async fn bad_input_outcomes(target: Target) {
     let resp = c
         .post(s.url("/orders"))
         .bearer_auth(&t)
-        .json(&json!({"pickup_date": "2026-12-01", "lines": [{"menu_item_id": 6, "quantity": 1}]}))
+        .json(&json!({"pickup_date": pickup(), "lines": [{"menu_item_id": 6, "quantity": 1}]}))
         .send()
         .await
         .unwrap();
