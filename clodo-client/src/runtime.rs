@@ -348,12 +348,7 @@ impl Request {
         let value = to_value(name, value)?;
         let mut push = |k: &str, v: &serde_json::Value| {
             if let Some(s) = scalar(v) {
-                if !self.query.is_empty() {
-                    self.query.push('&');
-                }
-                self.query.push_str(&encode(k));
-                self.query.push('=');
-                self.query.push_str(&encode(&s));
+                self.push_query(k, &s);
             }
         };
         match &value {
@@ -373,14 +368,19 @@ impl Request {
     ) -> Result<Self, EncodeError> {
         let value = to_value(name, value)?;
         if !value.is_null() {
-            if !self.query.is_empty() {
-                self.query.push('&');
-            }
-            self.query.push_str(&encode(name));
-            self.query.push('=');
-            self.query.push_str(&encode(&joined(&value)));
+            self.push_query(name, &joined(&value));
         }
         Ok(self)
+    }
+
+    /// Appends `name=value` to the query string, both percent-encoded.
+    fn push_query(&mut self, name: &str, value: &str) {
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query.push_str(&encode(name));
+        self.query.push('=');
+        self.query.push_str(&encode(value));
     }
 
     /// Adds a header; `None` values are left out, arrays are comma-separated.

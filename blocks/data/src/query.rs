@@ -541,8 +541,8 @@ pub(crate) fn list_sql(model: &Model, q: &ListQuery, owner: Option<&str>) -> Sql
         let p = sql.bind(Value::Text(o.to_owned()));
         conds.push(format!("\"owner_id\" = {p}"));
     }
-    let values: usize = q.filters.iter().map(|f| f.values.len()).sum();
-    if values <= MAX_BOUND_FILTER_VALUES {
+    let value_count: usize = q.filters.iter().map(|f| f.values.len()).sum();
+    if value_count <= MAX_BOUND_FILTER_VALUES {
         // The common case: each value its own parameter, the plan SQLite
         // would pick for a hand-written query.
         let mut filter_conds = Vec::with_capacity(q.filters.len());

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::ClientError;
-use super::load::{escape_token, percent_decode};
+use super::load::escape_token;
 use super::model::{Prim, Ty};
 use super::names::{Scope, camel, snake};
 use super::types::TypeSpace;
@@ -195,16 +195,9 @@ fn deref<'v>(root: &'v Value, v: &'v Value, ptr: String) -> Result<(&'v Value, S
 /// number, a boolean, a combination) rather than a body of text or bytes
 /// (`type: string`, any format). Follows local `$ref`s.
 fn is_structured(root: &Value, schema: &Value) -> bool {
-    let mut s = schema;
-    for _ in 0..16 {
-        match s.get("$ref").and_then(Value::as_str) {
-            Some(r) => match root.pointer(&percent_decode(r.strip_prefix('#').unwrap_or(r))) {
-                Some(t) => s = t,
-                None => return false,
-            },
-            None => break,
-        }
-    }
+    let Ok((s, _)) = deref(root, schema, String::new()) else {
+        return false;
+    };
     let Some(obj) = s.as_object() else {
         return false;
     };
@@ -230,17 +223,8 @@ fn is_structured(root: &Value, schema: &Value) -> bool {
 /// that hold files: `type: string` with `format: binary` (or OpenAPI 3.1's
 /// `contentMediaType`/`contentEncoding`), alone or as array items.
 fn binary_properties(root: &Value, schema: &Value) -> Vec<String> {
-    fn follow<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
-        for _ in 0..16 {
-            match s.get("$ref").and_then(Value::as_str) {
-                Some(r) => match root.pointer(&percent_decode(r.strip_prefix('#').unwrap_or(r))) {
-                    Some(t) => s = t,
-                    None => break,
-                },
-                None => break,
-            }
-        }
-        s
+    fn follow<'v>(root: &'v Value, s: &'v Value) -> &'v Value {
+        deref(root, s, String::new()).map_or(s, |(t, _)| t)
     }
     fn is_file(root: &Value, s: &Value) -> bool {
         let s = follow(root, s);
